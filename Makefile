@@ -1,0 +1,75 @@
+# fireworks-rft-client: the spec in openapi/ drives the generated package in generated_client/.
+# Every tool comes from the project's own lock files (requirements-dev.txt, package-lock.json),
+# installed into .venv/ and node_modules/ on first use; nothing is taken from PATH by chance.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+export PATH := $(BIN):$(CURDIR)/node_modules/.bin:$(PATH)
+export RUFF_CACHE_DIR := $(CURDIR)/.ruff_cache
+export REDOCLY_TELEMETRY := off
+export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
+
+SPEC := openapi/fireworks-rft.yaml
+OUT := generated_client
+PY_TOOLS := $(VENV)/.installed
+NODE_TOOLS := node_modules/.installed
+
+$(PY_TOOLS): requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-dev.txt
+	touch $@
+
+$(NODE_TOOLS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+.PHONY: help
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+.PHONY: setup
+setup: $(PY_TOOLS) $(NODE_TOOLS) ## Install the pinned toolchain into .venv/ and node_modules/
+
+.PHONY: generate
+generate: $(PY_TOOLS) ## Regenerate generated_client/ from the spec (the main job)
+	tools/generate.sh $(OUT)
+
+.PHONY: check
+check: $(PY_TOOLS) ## Fail when generated_client/ is stale or was edited by hand
+	tools/check_sync.sh $(OUT)
+
+.PHONY: lint-spec
+lint-spec: $(PY_TOOLS) $(NODE_TOOLS) ## Validate and lint the spec
+	$(BIN)/openapi-spec-validator $(SPEC)
+	redocly lint --format=stylish $(SPEC)
+
+.PHONY: lint
+lint: $(PY_TOOLS) $(NODE_TOOLS) lint-spec ## ruff and mypy --strict over generated and hand-written code
+	ruff check .
+	ruff format --check .
+	mypy --strict $(OUT)/fireworks_rft_client
+	mypy --strict tools tests
+
+.PHONY: test
+test: $(PY_TOOLS) $(NODE_TOOLS) ## Run the test suite (needs no network but the loopback)
+	pytest
+
+.PHONY: demo
+demo: $(PY_TOOLS) $(NODE_TOOLS) ## Fetch a job from a Prism mock (or the real API with FIREWORKS_API_KEY set)
+	PYTHONPATH=$(OUT):. python tools/demo.py
+
+.PHONY: build
+build: $(PY_TOOLS) ## Build the wheel and sdist into dist/
+	rm -rf dist
+	python -m build --no-isolation --outdir dist $(OUT)
+
+.PHONY: clean
+clean: ## Remove build output, caches and the local toolchain
+	rm -rf dist .pytest_cache .mypy_cache .ruff_cache .hypothesis $(VENV) node_modules
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,145 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient
+from ...models.reinforcement_fine_tuning_job import ReinforcementFineTuningJob
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    account_id: str,
+    reinforcement_fine_tuning_job_id: str,
+    *,
+    read_mask: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["readMask"] = read_mask
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/accounts/{account_id}/reinforcementFineTuningJobs/{reinforcement_fine_tuning_job_id}".format(
+            account_id=quote(str(account_id), safe=""),
+            reinforcement_fine_tuning_job_id=quote(str(reinforcement_fine_tuning_job_id), safe=""),
+        ),
+        "params": params,
+    }
+    return _kwargs
+
+
+def _parse_response(*, response: httpx.Response) -> ReinforcementFineTuningJob:
+    if response.status_code == 200:
+        try:
+            payload = response.json()
+            if not isinstance(payload, dict):
+                raise TypeError(f"expected a JSON object, got {type(payload).__name__}")
+            return ReinforcementFineTuningJob.from_dict(payload)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise errors.ResponseValidationError(
+                str(exc) or type(exc).__name__,
+                field="",
+                status_code=response.status_code,
+                body=response.content,
+                method=response.request.method,
+                url=errors.safe_url(response.request.url),
+            ) from exc
+    raise errors.error_for_response(response)
+
+
+def _build_response(*, response: httpx.Response) -> Response[ReinforcementFineTuningJob]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(response=response),
+    )
+
+
+def sync_detailed(
+    account_id: str,
+    reinforcement_fine_tuning_job_id: str,
+    *,
+    client: AuthenticatedClient,
+    read_mask: str | Unset = UNSET,
+) -> Response[ReinforcementFineTuningJob]:
+    """Get Reinforcement Fine-tuning Job, with the status, headers and raw body.
+
+    Raises:
+        errors.APIStatusError: the server answered with a status outside 2xx.
+        errors.ResponseValidationError: a 2xx body does not fit the schema.
+        errors.APIConnectionError: the server could not be reached (errors.APITimeoutError: timed out).
+    """
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        reinforcement_fine_tuning_job_id=reinforcement_fine_tuning_job_id,
+        read_mask=read_mask,
+    )
+    response = client.send_request(kwargs)
+    return _build_response(response=response)
+
+
+def sync(
+    account_id: str,
+    reinforcement_fine_tuning_job_id: str,
+    *,
+    client: AuthenticatedClient,
+    read_mask: str | Unset = UNSET,
+) -> ReinforcementFineTuningJob:
+    """Get Reinforcement Fine-tuning Job.
+
+    Returns one reinforcement fine-tuning job of an account.
+
+    Raises the errors that sync_detailed raises.
+    """
+    return _parse_response(
+        response=client.send_request(
+            _get_kwargs(
+                account_id=account_id,
+                reinforcement_fine_tuning_job_id=reinforcement_fine_tuning_job_id,
+                read_mask=read_mask,
+            )
+        )
+    )
+
+
+async def asyncio_detailed(
+    account_id: str,
+    reinforcement_fine_tuning_job_id: str,
+    *,
+    client: AuthenticatedClient,
+    read_mask: str | Unset = UNSET,
+) -> Response[ReinforcementFineTuningJob]:
+    """Async sync_detailed: Get Reinforcement Fine-tuning Job, with the status, headers and raw body."""
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        reinforcement_fine_tuning_job_id=reinforcement_fine_tuning_job_id,
+        read_mask=read_mask,
+    )
+    response = await client.send_request_async(kwargs)
+    return _build_response(response=response)
+
+
+async def asyncio(
+    account_id: str,
+    reinforcement_fine_tuning_job_id: str,
+    *,
+    client: AuthenticatedClient,
+    read_mask: str | Unset = UNSET,
+) -> ReinforcementFineTuningJob:
+    """Async sync: Get Reinforcement Fine-tuning Job."""
+    return _parse_response(
+        response=await client.send_request_async(
+            _get_kwargs(
+                account_id=account_id,
+                reinforcement_fine_tuning_job_id=reinforcement_fine_tuning_job_id,
+                read_mask=read_mask,
+            )
+        )
+    )

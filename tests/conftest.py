@@ -1,0 +1,47 @@
+"""Shared fixtures: the reference page, the spec, and a Prism mock server of the spec."""
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tools.prism import ROOT, SPEC, prism_server
+
+# The API reference page lives beside the project (../shared/reference); CI lays it out the same.
+REFERENCE_DIR = Path(os.environ.get("FIREWORKS_RFT_REFERENCE_DIR", ROOT.parent / "shared" / "reference"))
+REFERENCE_PAGE = REFERENCE_DIR / "get-reinforcement-fine-tuning-job.txt"
+
+
+def reference_example() -> dict[str, Any]:
+    """The response example of the reference page: the one JSON object on the page."""
+    text = REFERENCE_PAGE.read_text()
+    match = re.search(r"^\{$.*?^\}$", text, flags=re.M | re.S)
+    assert match, f"no JSON example found in {REFERENCE_PAGE}"
+    data: dict[str, Any] = json.loads(match.group(0))
+    return data
+
+
+def load_spec() -> dict[str, Any]:
+    spec: dict[str, Any] = yaml.safe_load(SPEC.read_text())
+    return spec
+
+
+@pytest.fixture(scope="session")
+def spec() -> dict[str, Any]:
+    return load_spec()
+
+
+@pytest.fixture(scope="session")
+def prism_url() -> Iterator[str]:
+    with prism_server() as url:
+        yield url
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"

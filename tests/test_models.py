@@ -1,0 +1,38 @@
+"""The reference page's example parses into the generated models and back, value for value."""
+
+import datetime
+from typing import Any
+
+from fireworks_rft_client.models import JobState, Region, ReinforcementFineTuningJob, StatusCode
+
+from .conftest import reference_example
+
+
+def test_reference_example_parses_into_typed_models() -> None:
+    job = ReinforcementFineTuningJob.from_dict(reference_example())
+
+    assert job.state is JobState.JOB_STATE_UNSPECIFIED
+    assert job.create_time == datetime.datetime(2023, 11, 7, 5, 31, 56, tzinfo=datetime.UTC)
+    assert job.status and job.status.code is StatusCode.OK
+    assert job.training_config and job.training_config.region is Region.REGION_UNSPECIFIED
+    assert job.training_config.epochs == 123
+    assert job.inference_parameters and job.inference_parameters.top_k == 123
+    assert job.wandb_config and job.wandb_config.api_key == "<string>"
+    assert job.eval_auto_carveout is True
+
+
+def test_reference_example_round_trips() -> None:
+    example = reference_example()
+    as_dict: dict[str, Any] = ReinforcementFineTuningJob.from_dict(example).to_dict()
+    # Timestamps come back in Python's isoformat; compare them as instants, the rest as is.
+    for key in ("createTime", "completedTime"):
+        assert datetime.datetime.fromisoformat(as_dict.pop(key)) == datetime.datetime.fromisoformat(example.pop(key))
+    assert as_dict == example
+
+
+def test_spec_example_is_the_reference_example(spec: dict[str, Any]) -> None:
+    operation = spec["paths"][
+        "/v1/accounts/{account_id}/reinforcementFineTuningJobs/{reinforcement_fine_tuning_job_id}"
+    ]
+    examples = operation["get"]["responses"]["200"]["content"]["application/json"]["examples"]
+    assert examples["reference"]["value"] == reference_example()

@@ -1,0 +1,1 @@
+"""Hand-written helpers of the repository (not part of the published package)."""
