@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # Regenerate the client package from the spec into the folder given as $1 (replaced whole).
 # Inputs: openapi/, generator-config.yaml, templates/ (overrides of generator templates) and
-# handwritten/ (modules copied into the package as they are). Same inputs, same bytes out.
+# handwritten/ (files laid over the output as they are, same layout). Same inputs, same bytes out.
 set -euo pipefail
 out=${1:?usage: tools/generate.sh OUTPUT_DIR}
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=$root/.venv/bin
-package=fireworks_rft_client
 
 # The generator runs its post hooks (ruff) from PATH and only warns when ruff is missing:
 # make sure the hooks find the pinned ruff of the project's .venv and nothing else.
@@ -36,7 +35,13 @@ if grep -qi 'warning' "$work/log"; then
   exit 1
 fi
 if [ -d "$root/handwritten" ]; then
-  cp -R "$root/handwritten/." "$work/out/$package/"
+  # A hand-written file may add to the package, never replace a generated one unnoticed.
+  clashes=$(cd "$root/handwritten" && find . -type f ! -path '*/__pycache__/*' -exec test -e "$work/out/{}" \; -print)
+  if [ -n "$clashes" ]; then
+    echo "generate: handwritten/ would overwrite generated files: $clashes (use a template override)" >&2
+    exit 1
+  fi
+  (cd "$root/handwritten" && find . -type f ! -path '*/__pycache__/*' -exec cp --parents {} "$work/out/" \;)
 fi
 # Belt and braces: the hooks must have formatted the output.
 (cd "$work/out" && ruff format --check --quiet . && ruff check --quiet .)

@@ -1,12 +1,12 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient
 from ...models.reinforcement_fine_tuning_job import ReinforcementFineTuningJob
+from ...resource_names import path_segment
 from ...types import UNSET, Response, Unset
 
 
@@ -26,8 +26,10 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/accounts/{account_id}/reinforcementFineTuningJobs/{reinforcement_fine_tuning_job_id}".format(
-            account_id=quote(str(account_id), safe=""),
-            reinforcement_fine_tuning_job_id=quote(str(reinforcement_fine_tuning_job_id), safe=""),
+            account_id=path_segment("account_id", account_id),
+            reinforcement_fine_tuning_job_id=path_segment(
+                "reinforcement_fine_tuning_job_id", reinforcement_fine_tuning_job_id
+            ),
         ),
         "params": params,
     }
