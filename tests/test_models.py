@@ -36,3 +36,19 @@ def test_spec_example_is_the_reference_example(spec: dict[str, Any]) -> None:
     ]
     examples = operation["get"]["responses"]["200"]["content"]["application/json"]["examples"]
     assert examples["reference"]["value"] == reference_example()
+
+
+def test_enum_value_unknown_to_the_client_is_kept_and_recognisable() -> None:
+    job = ReinforcementFineTuningJob.from_dict(
+        {"state": "JOB_STATE_SOMETHING_NEW", "trainingConfig": {"region": "MARS_1"}, "status": {"code": "OK"}}
+    )
+    assert job.state == "JOB_STATE_SOMETHING_NEW" and isinstance(job.state, JobState)
+    assert job.state.is_unknown and not JobState.JOB_STATE_RUNNING.is_unknown
+    assert job.training_config and isinstance(job.training_config.region, Region)
+    assert job.training_config.region.is_unknown
+    assert job.status and isinstance(job.status.code, StatusCode) and not job.status.code.is_unknown
+    assert job.to_dict() == {
+        "state": "JOB_STATE_SOMETHING_NEW",
+        "trainingConfig": {"region": "MARS_1"},
+        "status": {"code": "OK"},
+    }

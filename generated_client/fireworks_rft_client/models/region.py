@@ -1,7 +1,13 @@
 from enum import StrEnum
+from typing import Self
 
 
 class Region(StrEnum):
+    """The region where the job runs.
+
+    A value unknown to this client is kept as a pseudo-member with ``is_unknown`` True.
+    """
+
     AP_TOKYO_1 = "AP_TOKYO_1"
     AP_TOKYO_2 = "AP_TOKYO_2"
     EU_FRANKFURT_1 = "EU_FRANKFURT_1"
@@ -39,6 +45,20 @@ class Region(StrEnum):
     US_WASHINGTON_2 = "US_WASHINGTON_2"
     US_WASHINGTON_3 = "US_WASHINGTON_3"
     US_WASHINGTON_4 = "US_WASHINGTON_4"
+
+    @property
+    def is_unknown(self) -> bool:
+        """True for a value the API sent that this client was generated without."""
+        return self._value_ not in type(self)._value2member_map_
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member
 
     def __str__(self) -> str:
         return str(self.value)

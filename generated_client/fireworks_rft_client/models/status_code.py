@@ -1,7 +1,13 @@
 from enum import StrEnum
+from typing import Self
 
 
 class StatusCode(StrEnum):
+    """The google.rpc.Code of a status, as its name.
+
+    A value unknown to this client is kept as a pseudo-member with ``is_unknown`` True.
+    """
+
     ABORTED = "ABORTED"
     ALREADY_EXISTS = "ALREADY_EXISTS"
     CANCELLED = "CANCELLED"
@@ -19,6 +25,20 @@ class StatusCode(StrEnum):
     UNAVAILABLE = "UNAVAILABLE"
     UNIMPLEMENTED = "UNIMPLEMENTED"
     UNKNOWN = "UNKNOWN"
+
+    @property
+    def is_unknown(self) -> bool:
+        """True for a value the API sent that this client was generated without."""
+        return self._value_ not in type(self)._value2member_map_
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member
 
     def __str__(self) -> str:
         return str(self.value)
