@@ -18,6 +18,7 @@ __all__ = [
     "FireworksError",
     "InternalServerError",
     "NotFoundError",
+    "RETRYABLE_STATUS_CODES",
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseValidationError",
@@ -25,6 +26,9 @@ __all__ = [
 ]
 
 _SNIPPET = 500  # characters of a body quoted in a message
+
+#: Statuses worth retrying for an idempotent request: timeout, rate limit, transient server errors.
+RETRYABLE_STATUS_CODES: frozenset[int] = frozenset({408, 429, 500, 502, 503, 504})
 
 
 class FireworksError(Exception):
