@@ -1,5 +1,7 @@
 """HTTP clients: ``AuthenticatedClient`` for the API, ``Client`` for unauthenticated use."""
 
+import logging
+import os
 import ssl
 from collections.abc import Mapping
 from typing import Any, Self
@@ -7,10 +9,22 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
-from . import errors
+from . import errors, retries
+from .retries import Backoff
+
+__all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "AuthenticatedClient", "Client"]
 
 #: Read, write and pool timeout of 60 s with a 5 s connect timeout.
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
+#: Retries after the first attempt of an idempotent request.
+DEFAULT_MAX_RETRIES = 2
+#: Used when neither base_url nor FIREWORKS_BASE_URL is given.
+DEFAULT_BASE_URL = "https://api.fireworks.ai"
+
+_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+# Transport failures where another attempt may succeed (not e.g. UnsupportedProtocol).
+_RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+_logger = logging.getLogger("fireworks_rft_client")
 
 
 def _copy(mapping: Mapping[str, str]) -> dict[str, str]:
@@ -23,29 +37,72 @@ def _as_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
     return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
 
 
+def _check_max_retries(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"max_retries must be an int >= 0, got {value!r}")
+    return value
+
+
+def _base_url_or_env(value: str | None) -> str:
+    return value if value is not None else os.environ.get("FIREWORKS_BASE_URL") or DEFAULT_BASE_URL
+
+
+def _token_or_env(value: str | None) -> str:
+    if value is None:
+        value = os.environ.get("FIREWORKS_API_KEY")
+    if not value:
+        raise errors.ConfigurationError(
+            "no API key: pass token=... to AuthenticatedClient or set the FIREWORKS_API_KEY environment variable"
+        )
+    return value
+
+
+def _account_id_or_env(value: str | None) -> str | None:
+    return value if value is not None else os.environ.get("FIREWORKS_ACCOUNT_ID") or None
+
+
+@define
+class _Pool:
+    """The httpx clients, shared by a client and the copies with_options() makes of it."""
+
+    sync: httpx.Client | None = None
+    async_: httpx.AsyncClient | None = None
+
+
 @define(repr=False)
 class Client:
     """Keeps the settings and the pooled httpx clients for calls to the API.
 
     Args:
-        base_url: The API's root, for example ``https://api.fireworks.ai``.
+        base_url: The API's root; default ``FIREWORKS_BASE_URL`` from the environment, else
+            ``https://api.fireworks.ai``.
         headers: Headers sent with every request (copied, never modified).
         cookies: Cookies sent with every request.
-        timeout: Seconds or an ``httpx.Timeout``; default ``DEFAULT_TIMEOUT``.
+        timeout: Seconds or an ``httpx.Timeout``; default ``DEFAULT_TIMEOUT`` (60 s, 5 s to connect).
+        max_retries: Retries of an idempotent request after a connection error, a timeout or a
+            status in ``errors.RETRYABLE_STATUS_CODES``; default 2, 0 turns retrying off.
+        backoff: The waits between retries (``retries.Backoff``: 0.5 s doubling up to 8 s, with
+            jitter; Retry-After honoured up to 60 s).
         verify_ssl: Verify the server's certificate (default True), or a CA bundle / SSLContext.
-        follow_redirects: Follow redirects (default False).
+        follow_redirects: Follow redirects (default False). httpx drops the Authorization header
+            when a redirect leads to another origin.
         httpx_args: Extra keyword arguments for ``httpx.Client`` and ``httpx.AsyncClient``.
     """
 
-    _base_url: str = field(alias="base_url")
+    _base_url: str = field(default=None, alias="base_url", converter=_base_url_or_env)
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", converter=_copy)
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", converter=_copy)
     _timeout: httpx.Timeout = field(default=None, kw_only=True, alias="timeout", converter=_as_timeout)
+    _max_retries: int = field(
+        default=DEFAULT_MAX_RETRIES, kw_only=True, alias="max_retries", converter=_check_max_retries
+    )
+    _backoff: Backoff = field(factory=Backoff, kw_only=True, alias="backoff")
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
-    _client: httpx.Client | None = field(default=None, init=False)
-    _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    _pool: _Pool = field(factory=_Pool, init=False)
+    # Set by with_options(timeout=...): sent with each request, as the pooled client keeps its own.
+    _call_timeout: httpx.Timeout | None = field(default=None, init=False)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._base_url!r})"
@@ -57,6 +114,14 @@ class Client:
     @property
     def timeout(self) -> httpx.Timeout:
         return self._timeout
+
+    @property
+    def max_retries(self) -> int:
+        return self._max_retries
+
+    @property
+    def backoff(self) -> Backoff:
+        return self._backoff
 
     def _auth_headers(self) -> dict[str, str]:
         return {}
@@ -72,61 +137,126 @@ class Client:
             **self._httpx_args,
         }
 
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        backoff: Backoff | None = None,
+    ) -> Self:
+        """A copy with another timeout, retry count or backoff, sharing this client's connections.
+
+        For one call: ``get_job.sync(..., client=client.with_options(timeout=5, max_retries=0))``.
+        """
+        copy = evolve(self)
+        copy._pool = self._pool
+        copy._call_timeout = self._call_timeout
+        if timeout is not None:
+            copy._timeout = copy._call_timeout = _as_timeout(timeout)
+        if max_retries is not None:
+            copy._max_retries = _check_max_retries(max_retries)
+        if backoff is not None:
+            copy._backoff = backoff
+        return copy
+
     def with_headers(self, headers: dict[str, str]) -> Self:
-        """A new client like this one with additional headers."""
+        """A new client like this one with additional headers (and its own connections)."""
         return evolve(self, headers={**self._headers, **headers})
 
     def with_cookies(self, cookies: dict[str, str]) -> Self:
-        """A new client like this one with additional cookies."""
+        """A new client like this one with additional cookies (and its own connections)."""
         return evolve(self, cookies={**self._cookies, **cookies})
 
     def with_timeout(self, timeout: float | httpx.Timeout) -> Self:
-        """A new client like this one with another timeout."""
-        return evolve(self, timeout=timeout)
+        """A copy with another timeout, sharing this client's connections."""
+        return self.with_options(timeout=timeout)
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Use this httpx.Client; it replaces the headers, cookies and timeout of this client."""
-        self._client = client
+        self._pool.sync = client
         return self
 
     def get_httpx_client(self) -> httpx.Client:
         """The underlying httpx.Client, built on first use."""
-        if self._client is None:
-            self._client = httpx.Client(**self._httpx_kwargs())
-        return self._client
+        if self._pool.sync is None:
+            self._pool.sync = httpx.Client(**self._httpx_kwargs())
+        return self._pool.sync
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
         """Use this httpx.AsyncClient; it replaces the headers, cookies and timeout of this client."""
-        self._async_client = async_client
+        self._pool.async_ = async_client
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """The underlying httpx.AsyncClient, built on first use."""
-        if self._async_client is None:
-            self._async_client = httpx.AsyncClient(**self._httpx_kwargs())
-        return self._async_client
+        if self._pool.async_ is None:
+            self._pool.async_ = httpx.AsyncClient(**self._httpx_kwargs())
+        return self._pool.async_
+
+    def _retries_for(self, request_kwargs: dict[str, Any]) -> int:
+        if self._call_timeout is not None:
+            request_kwargs["timeout"] = self._call_timeout
+        return self._max_retries if str(request_kwargs["method"]).upper() in _IDEMPOTENT_METHODS else 0
 
     def send_request(self, request_kwargs: dict[str, Any]) -> httpx.Response:
-        """Send one request built by an endpoint module; transport errors become typed errors."""
-        try:
-            return self.get_httpx_client().request(**request_kwargs)
-        except httpx.TransportError as exc:
-            raise _transport_error(exc, request_kwargs) from exc
+        """Send one request built by an endpoint module, retrying it as configured.
+
+        Returns the last response (a non-2xx one too: the endpoint raises for it); transport
+        errors that outlast the retries become errors.APIConnectionError / APITimeoutError.
+        """
+        client = self.get_httpx_client()
+        retries_left = self._retries_for(request_kwargs)
+        attempt = 0
+        while True:
+            try:
+                response = client.request(**request_kwargs)
+            except httpx.TransportError as exc:
+                if attempt >= retries_left or not isinstance(exc, _RETRYABLE_ERRORS):
+                    raise _transport_error(exc, request_kwargs, attempt) from exc
+                delay = self._retry_delay(attempt, None, exc)
+            else:
+                if attempt >= retries_left or response.status_code not in errors.RETRYABLE_STATUS_CODES:
+                    return response
+                delay = self._retry_delay(attempt, response, None)
+            retries.sleep(delay)
+            attempt += 1
 
     async def send_request_async(self, request_kwargs: dict[str, Any]) -> httpx.Response:
-        """Async send_request."""
-        try:
-            return await self.get_async_httpx_client().request(**request_kwargs)
-        except httpx.TransportError as exc:
-            raise _transport_error(exc, request_kwargs) from exc
+        """Async send_request, with the same retries."""
+        client = self.get_async_httpx_client()
+        retries_left = self._retries_for(request_kwargs)
+        attempt = 0
+        while True:
+            try:
+                response = await client.request(**request_kwargs)
+            except httpx.TransportError as exc:
+                if attempt >= retries_left or not isinstance(exc, _RETRYABLE_ERRORS):
+                    raise _transport_error(exc, request_kwargs, attempt) from exc
+                delay = self._retry_delay(attempt, None, exc)
+            else:
+                if attempt >= retries_left or response.status_code not in errors.RETRYABLE_STATUS_CODES:
+                    return response
+                delay = self._retry_delay(attempt, response, None)
+            await retries.async_sleep(delay)
+            attempt += 1
+
+    def _retry_delay(self, attempt: int, response: httpx.Response | None, exc: Exception | None) -> float:
+        retry_after = response.headers.get("retry-after") if response is not None else None
+        delay = self._backoff.delay(attempt, retry_after)
+        if _logger.isEnabledFor(logging.INFO):
+            request = response.request if response is not None else getattr(exc, "request", None)
+            what = f"HTTP {response.status_code}" if response is not None else type(exc).__name__
+            where = f"{request.method} {errors.safe_url(request.url)}" if request is not None else "request"
+            _logger.info("%s on %s; retry %d of %d in %.2f s", what, where, attempt + 1, self._max_retries, delay)
+        return delay
 
     def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
+        if self._pool.sync is not None:
+            self._pool.sync.close()
 
     async def aclose(self) -> None:
-        if self._async_client is not None:
-            await self._async_client.aclose()
+        if self._pool.async_ is not None:
+            await self._pool.async_.aclose()
 
     def __enter__(self) -> Self:
         self.get_httpx_client().__enter__()
@@ -147,21 +277,32 @@ class Client:
 class AuthenticatedClient(Client):
     """A Client that sends ``Authorization: Bearer <token>`` with every request.
 
-    The token is kept out of repr(), str() and error messages.
+    Args (besides those of Client):
+        token: The API key; default ``FIREWORKS_API_KEY`` from the environment. Neither given
+            raises errors.ConfigurationError. Kept out of repr(), str() and error messages.
+        account_id: The account that bare job ids belong to (see ``get_job``); default
+            ``FIREWORKS_ACCOUNT_ID`` from the environment, else None.
     """
 
-    token: str = field(kw_only=True)
+    token: str = field(default=None, kw_only=True, converter=_token_or_env)
+    account_id: str | None = field(default=None, kw_only=True, converter=_account_id_or_env)
     prefix: str = field(default="Bearer", kw_only=True)
     auth_header_name: str = field(default="Authorization", kw_only=True)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self._base_url!r}, account_id={self.account_id!r})"
 
     def _auth_headers(self) -> dict[str, str]:
         return {self.auth_header_name: f"{self.prefix} {self.token}" if self.prefix else self.token}
 
 
-def _transport_error(exc: httpx.TransportError, request_kwargs: dict[str, Any]) -> errors.APIConnectionError:
+def _transport_error(
+    exc: httpx.TransportError, request_kwargs: dict[str, Any], retries_done: int
+) -> errors.APIConnectionError:
     try:
         method, url = exc.request.method, errors.safe_url(exc.request.url)
     except RuntimeError:
         method, url = str(request_kwargs.get("method", "?")).upper(), str(request_kwargs.get("url", "?"))
     cls = errors.APITimeoutError if isinstance(exc, httpx.TimeoutException) else errors.APIConnectionError
-    return cls(f"{type(exc).__name__} on {method} {url}: {exc}", method=method, url=url)
+    after = f" (after {retries_done + 1} attempts)" if retries_done else ""
+    return cls(f"{type(exc).__name__} on {method} {url}{after}: {exc}", method=method, url=url)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import httpx
@@ -14,7 +15,9 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ConfigurationError",
     "ConflictError",
+    "DecodeError",
     "FireworksError",
     "InternalServerError",
     "NotFoundError",
@@ -33,6 +36,31 @@ RETRYABLE_STATUS_CODES: frozenset[int] = frozenset({408, 429, 500, 502, 503, 504
 
 class FireworksError(Exception):
     """Base class of every error raised by this package."""
+
+
+class ConfigurationError(FireworksError, ValueError):
+    """The client is missing a setting, for example the API key (``FIREWORKS_API_KEY``)."""
+
+
+class DecodeError(FireworksError, ValueError):
+    """A value does not fit a model: raised by the models' ``from_dict``.
+
+    ``path`` holds the keys (and list indexes) from the outermost model down to the value;
+    ``field`` is the same as a dotted string (``trainingConfig.epochs``). Values are never
+    quoted in the message, so a secret cannot leak through it.
+    """
+
+    def __init__(self, key: str | int, reason: str) -> None:
+        super().__init__(reason)
+        self.path: list[str | int] = [key]
+        self.reason = reason
+
+    @property
+    def field(self) -> str:
+        return ".".join(str(part) for part in self.path)
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.reason}"
 
 
 class APIError(FireworksError):
@@ -56,7 +84,8 @@ class ResponseValidationError(APIError):
     """A 2xx answer whose body does not fit the schema: not JSON, or a field of the wrong type.
 
     ``field`` names the offending field as a dotted path (``trainingConfig.epochs``), or is
-    empty when the body as a whole is wrong.
+    empty when the body as a whole is wrong. ``response`` is the ``httpx.Response`` when the
+    error comes from a request, so nothing of the answer is lost.
     """
 
     def __init__(
@@ -68,6 +97,7 @@ class ResponseValidationError(APIError):
         body: bytes,
         method: str,
         url: str,
+        response: httpx.Response | None = None,
     ) -> None:
         where = f" at {field!r}" if field else ""
         snippet = _snippet(body)
@@ -80,6 +110,20 @@ class ResponseValidationError(APIError):
         self.field = field
         self.status_code = status_code
         self.body = body
+        self.response = response
+
+    @classmethod
+    def from_response(cls, response: httpx.Response, reason: str, field: str = "") -> ResponseValidationError:
+        method, url = _request_line(response)
+        return cls(
+            reason,
+            field=field,
+            status_code=response.status_code,
+            body=response.content,
+            method=method,
+            url=url,
+            response=response,
+        )
 
 
 class APIStatusError(APIError):
@@ -162,8 +206,19 @@ def _request_line(response: httpx.Response) -> tuple[str, str]:
     return request.method, safe_url(request.url)
 
 
+_secret_pattern: re.Pattern[str] | None = None
+
+
 def _snippet(body: bytes) -> str:
+    """The start of a body for a message, with the values of secret-looking JSON keys masked."""
+    global _secret_pattern
     text = body.decode("utf-8", errors="replace").strip()
+    if _secret_pattern is None:  # compiled on the first error, never on the success path
+        _secret_pattern = re.compile(
+            r'("(?:api_?key|apiKey|token|access_?token|password|secret|authorization)"\s*:\s*)"(?:[^"\\]|\\.)*("?)',
+            re.IGNORECASE,
+        )
+    text = _secret_pattern.sub(r'\1"***"', text)
     return text if len(text) <= _SNIPPET else text[:_SNIPPET] + "..."
 
 

@@ -32,9 +32,13 @@ def job_name(account_id: str, job_id: str) -> str:
     return f"accounts/{account_id}/{JOB_COLLECTION}/{job_id}"
 
 
-def split_job_name(job: str, account_id: str | None = None) -> tuple[str, str]:
+def split_job_name(
+    job: str, account_id: str | None = None, *, default_account_id: str | None = None
+) -> tuple[str, str]:
     """``(account_id, job_id)`` from a full resource name, or from a bare job id and ``account_id``.
 
+    ``default_account_id`` (a client's FIREWORKS_ACCOUNT_ID) serves a bare id when
+    ``account_id`` is None; it is never checked against the account of a full name.
     Raises ValueError naming the argument when the name is malformed, when a bare id comes
     without an account, or when ``account_id`` disagrees with the account in the name.
     """
@@ -50,8 +54,13 @@ def split_job_name(job: str, account_id: str | None = None) -> tuple[str, str]:
     else:
         if "/" in job:
             raise ValueError(f"job: expected a job id or a full resource name, got {job!r}")
+        if account_id is None:
+            account_id = default_account_id
         if not account_id:
-            raise ValueError("account_id is required when job is a bare job id (or pass the job's full name)")
+            raise ValueError(
+                "account_id is required when job is a bare job id: pass account_id=..., set"
+                " FIREWORKS_ACCOUNT_ID, or pass the job's full name"
+            )
         job_id = job
     path_segment("account_id", account_id)
     path_segment("job_id", job_id)

@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import _decode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="InferenceParameters")
@@ -25,58 +26,68 @@ class InferenceParameters:
     """
 
     max_tokens: int | Unset = UNSET
+
     temperature: float | Unset = UNSET
+
     top_p: float | Unset = UNSET
+
     n: int | Unset = UNSET
+
     extra_body: str | Unset = UNSET
+
     top_k: int | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        max_tokens = self.max_tokens
-
-        temperature = self.temperature
-
-        top_p = self.top_p
-
-        n = self.n
-
-        extra_body = self.extra_body
-
-        top_k = self.top_k
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if max_tokens is not UNSET:
-            field_dict["maxTokens"] = max_tokens
-        if temperature is not UNSET:
-            field_dict["temperature"] = temperature
-        if top_p is not UNSET:
-            field_dict["topP"] = top_p
-        if n is not UNSET:
-            field_dict["n"] = n
-        if extra_body is not UNSET:
-            field_dict["extraBody"] = extra_body
-        if top_k is not UNSET:
-            field_dict["topK"] = top_k
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if not isinstance(self.max_tokens, Unset):
+            field_dict["maxTokens"] = self.max_tokens
+        if not isinstance(self.temperature, Unset):
+            field_dict["temperature"] = self.temperature
+        if not isinstance(self.top_p, Unset):
+            field_dict["topP"] = self.top_p
+        if not isinstance(self.n, Unset):
+            field_dict["n"] = self.n
+        if not isinstance(self.extra_body, Unset):
+            field_dict["extraBody"] = self.extra_body
+        if not isinstance(self.top_k, Unset):
+            field_dict["topK"] = self.top_k
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
         d = dict(src_dict)
         max_tokens = d.pop("maxTokens", UNSET)
+        if max_tokens is not UNSET:
+            if not isinstance(max_tokens, int) or isinstance(max_tokens, bool):
+                raise _decode.wrong_type("maxTokens", "integer", max_tokens)
 
         temperature = d.pop("temperature", UNSET)
+        if temperature is not UNSET:
+            if not isinstance(temperature, float):
+                temperature = _decode.to_float("temperature", temperature)
 
         top_p = d.pop("topP", UNSET)
+        if top_p is not UNSET:
+            if not isinstance(top_p, float):
+                top_p = _decode.to_float("topP", top_p)
 
         n = d.pop("n", UNSET)
+        if n is not UNSET:
+            if not isinstance(n, int) or isinstance(n, bool):
+                raise _decode.wrong_type("n", "integer", n)
 
         extra_body = d.pop("extraBody", UNSET)
+        if extra_body is not UNSET:
+            if not isinstance(extra_body, str):
+                raise _decode.wrong_type("extraBody", "string", extra_body)
 
         top_k = d.pop("topK", UNSET)
+        if top_k is not UNSET:
+            if not isinstance(top_k, int) or isinstance(top_k, bool):
+                raise _decode.wrong_type("topK", "integer", top_k)
 
         inference_parameters = cls(
             max_tokens=max_tokens,
@@ -86,7 +97,6 @@ class InferenceParameters:
             extra_body=extra_body,
             top_k=top_k,
         )
-
         inference_parameters.additional_properties = d
         return inference_parameters
 

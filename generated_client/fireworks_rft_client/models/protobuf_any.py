@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import _decode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ProtobufAny")
@@ -20,28 +21,27 @@ class ProtobufAny:
     """
 
     type_: str | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if type_ is not UNSET:
-            field_dict["@type"] = type_
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if not isinstance(self.type_, Unset):
+            field_dict["@type"] = self.type_
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
         d = dict(src_dict)
         type_ = d.pop("@type", UNSET)
+        if type_ is not UNSET:
+            if not isinstance(type_, str):
+                raise _decode.wrong_type("@type", "string", type_)
 
         protobuf_any = cls(
             type_=type_,
         )
-
         protobuf_any.additional_properties = d
         return protobuf_any
 

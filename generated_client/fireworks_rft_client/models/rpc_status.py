@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import _decode
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.protobuf_any import ProtobufAny
-
 
 T = TypeVar("T", bound="RpcStatus")
 
@@ -26,58 +26,65 @@ class RpcStatus:
     """
 
     code: int | Unset = UNSET
+
     message: str | Unset = UNSET
+
     details: list[ProtobufAny] | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        code = self.code
-
-        message = self.message
-
-        details: list[dict[str, Any]] | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if not isinstance(self.code, Unset):
+            field_dict["code"] = self.code
+        if not isinstance(self.message, Unset):
+            field_dict["message"] = self.message
         if not isinstance(self.details, Unset):
-            details = []
-            for details_item_data in self.details:
-                details_item = details_item_data.to_dict()
-                details.append(details_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if code is not UNSET:
-            field_dict["code"] = code
-        if message is not UNSET:
-            field_dict["message"] = message
-        if details is not UNSET:
-            field_dict["details"] = details
-
+            field_dict["details"] = [item.to_dict() for item in self.details]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
         from ..models.protobuf_any import ProtobufAny  # noqa: PLC0415
 
         d = dict(src_dict)
         code = d.pop("code", UNSET)
+        if code is not UNSET:
+            if not isinstance(code, int) or isinstance(code, bool):
+                raise _decode.wrong_type("code", "integer", code)
 
         message = d.pop("message", UNSET)
+        if message is not UNSET:
+            if not isinstance(message, str):
+                raise _decode.wrong_type("message", "string", message)
 
-        _details = d.pop("details", UNSET)
-        details: list[ProtobufAny] | Unset = UNSET
-        if _details is not UNSET:
-            details = []
-            for details_item_data in _details:
-                details_item = ProtobufAny.from_dict(details_item_data)
+        details = d.pop("details", UNSET)
+        if details is not UNSET:
+            if not isinstance(details, list):
+                raise _decode.wrong_type("details", "array", details)
+            items0: list[Any] = []
+            try:
+                for index0, item0 in enumerate(details):
+                    if not isinstance(item0, dict):
+                        raise _decode.wrong_type(index0, "object", item0)
+                    try:
+                        item0 = ProtobufAny.from_dict(item0)
+                    except _decode.DecodeError as exc:
+                        exc.path.insert(0, index0)
+                        raise
 
-                details.append(details_item)
+                    items0.append(item0)
+            except _decode.DecodeError as exc:
+                exc.path.insert(0, "details")
+                raise
+            details = items0
 
         rpc_status = cls(
             code=code,
             message=message,
             details=details,
         )
-
         rpc_status.additional_properties = d
         return rpc_status
 

@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import _decode
 from ..models.status_code import StatusCode
 from ..types import UNSET, Unset
 
@@ -22,43 +23,38 @@ class Status:
     """
 
     code: StatusCode | Unset = UNSET
+
     message: str | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        code: str | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         if not isinstance(self.code, Unset):
-            code = self.code.value
-
-        message = self.message
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if code is not UNSET:
-            field_dict["code"] = code
-        if message is not UNSET:
-            field_dict["message"] = message
-
+            field_dict["code"] = self.code.value
+        if not isinstance(self.message, Unset):
+            field_dict["message"] = self.message
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
         d = dict(src_dict)
-        _code = d.pop("code", UNSET)
-        code: StatusCode | Unset
-        if isinstance(_code, Unset):
-            code = UNSET
-        else:
-            code = StatusCode(_code)
+        code = d.pop("code", UNSET)
+        if code is not UNSET:
+            if not isinstance(code, str):
+                raise _decode.wrong_type("code", "string", code)
+            code = StatusCode(code)
 
         message = d.pop("message", UNSET)
+        if message is not UNSET:
+            if not isinstance(message, str):
+                raise _decode.wrong_type("message", "string", message)
 
         status = cls(
             code=code,
             message=message,
         )
-
         status.additional_properties = d
         return status
 

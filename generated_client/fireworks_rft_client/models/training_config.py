@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import _decode
 from ..models.region import Region
 from ..types import UNSET, Unset
 
@@ -31,100 +32,114 @@ class TrainingConfig:
     """
 
     output_model: str | Unset = UNSET
+
     base_model: str | Unset = UNSET
+
     warm_start_from: str | Unset = UNSET
+
     jinja_template: str | Unset = UNSET
+
     learning_rate: float | Unset = UNSET
+
     max_context_length: int | Unset = UNSET
+
     lora_rank: int | Unset = UNSET
+
     accelerator_count: int | Unset = UNSET
+
     region: Region | Unset = UNSET
+
     epochs: int | Unset = UNSET
+
     batch_size: int | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        output_model = self.output_model
-
-        base_model = self.base_model
-
-        warm_start_from = self.warm_start_from
-
-        jinja_template = self.jinja_template
-
-        learning_rate = self.learning_rate
-
-        max_context_length = self.max_context_length
-
-        lora_rank = self.lora_rank
-
-        accelerator_count = self.accelerator_count
-
-        region: str | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if not isinstance(self.output_model, Unset):
+            field_dict["outputModel"] = self.output_model
+        if not isinstance(self.base_model, Unset):
+            field_dict["baseModel"] = self.base_model
+        if not isinstance(self.warm_start_from, Unset):
+            field_dict["warmStartFrom"] = self.warm_start_from
+        if not isinstance(self.jinja_template, Unset):
+            field_dict["jinjaTemplate"] = self.jinja_template
+        if not isinstance(self.learning_rate, Unset):
+            field_dict["learningRate"] = self.learning_rate
+        if not isinstance(self.max_context_length, Unset):
+            field_dict["maxContextLength"] = self.max_context_length
+        if not isinstance(self.lora_rank, Unset):
+            field_dict["loraRank"] = self.lora_rank
+        if not isinstance(self.accelerator_count, Unset):
+            field_dict["acceleratorCount"] = self.accelerator_count
         if not isinstance(self.region, Unset):
-            region = self.region.value
-
-        epochs = self.epochs
-
-        batch_size = self.batch_size
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if output_model is not UNSET:
-            field_dict["outputModel"] = output_model
-        if base_model is not UNSET:
-            field_dict["baseModel"] = base_model
-        if warm_start_from is not UNSET:
-            field_dict["warmStartFrom"] = warm_start_from
-        if jinja_template is not UNSET:
-            field_dict["jinjaTemplate"] = jinja_template
-        if learning_rate is not UNSET:
-            field_dict["learningRate"] = learning_rate
-        if max_context_length is not UNSET:
-            field_dict["maxContextLength"] = max_context_length
-        if lora_rank is not UNSET:
-            field_dict["loraRank"] = lora_rank
-        if accelerator_count is not UNSET:
-            field_dict["acceleratorCount"] = accelerator_count
-        if region is not UNSET:
-            field_dict["region"] = region
-        if epochs is not UNSET:
-            field_dict["epochs"] = epochs
-        if batch_size is not UNSET:
-            field_dict["batchSize"] = batch_size
-
+            field_dict["region"] = self.region.value
+        if not isinstance(self.epochs, Unset):
+            field_dict["epochs"] = self.epochs
+        if not isinstance(self.batch_size, Unset):
+            field_dict["batchSize"] = self.batch_size
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
         d = dict(src_dict)
         output_model = d.pop("outputModel", UNSET)
+        if output_model is not UNSET:
+            if not isinstance(output_model, str):
+                raise _decode.wrong_type("outputModel", "string", output_model)
 
         base_model = d.pop("baseModel", UNSET)
+        if base_model is not UNSET:
+            if not isinstance(base_model, str):
+                raise _decode.wrong_type("baseModel", "string", base_model)
 
         warm_start_from = d.pop("warmStartFrom", UNSET)
+        if warm_start_from is not UNSET:
+            if not isinstance(warm_start_from, str):
+                raise _decode.wrong_type("warmStartFrom", "string", warm_start_from)
 
         jinja_template = d.pop("jinjaTemplate", UNSET)
+        if jinja_template is not UNSET:
+            if not isinstance(jinja_template, str):
+                raise _decode.wrong_type("jinjaTemplate", "string", jinja_template)
 
         learning_rate = d.pop("learningRate", UNSET)
+        if learning_rate is not UNSET:
+            if not isinstance(learning_rate, float):
+                learning_rate = _decode.to_float("learningRate", learning_rate)
 
         max_context_length = d.pop("maxContextLength", UNSET)
+        if max_context_length is not UNSET:
+            if not isinstance(max_context_length, int) or isinstance(max_context_length, bool):
+                raise _decode.wrong_type("maxContextLength", "integer", max_context_length)
 
         lora_rank = d.pop("loraRank", UNSET)
+        if lora_rank is not UNSET:
+            if not isinstance(lora_rank, int) or isinstance(lora_rank, bool):
+                raise _decode.wrong_type("loraRank", "integer", lora_rank)
 
         accelerator_count = d.pop("acceleratorCount", UNSET)
+        if accelerator_count is not UNSET:
+            if not isinstance(accelerator_count, int) or isinstance(accelerator_count, bool):
+                raise _decode.wrong_type("acceleratorCount", "integer", accelerator_count)
 
-        _region = d.pop("region", UNSET)
-        region: Region | Unset
-        if isinstance(_region, Unset):
-            region = UNSET
-        else:
-            region = Region(_region)
+        region = d.pop("region", UNSET)
+        if region is not UNSET:
+            if not isinstance(region, str):
+                raise _decode.wrong_type("region", "string", region)
+            region = Region(region)
 
         epochs = d.pop("epochs", UNSET)
+        if epochs is not UNSET:
+            if not isinstance(epochs, int) or isinstance(epochs, bool):
+                raise _decode.wrong_type("epochs", "integer", epochs)
 
         batch_size = d.pop("batchSize", UNSET)
+        if batch_size is not UNSET:
+            if not isinstance(batch_size, int) or isinstance(batch_size, bool):
+                raise _decode.wrong_type("batchSize", "integer", batch_size)
 
         training_config = cls(
             output_model=output_model,
@@ -139,7 +154,6 @@ class TrainingConfig:
             epochs=epochs,
             batch_size=batch_size,
         )
-
         training_config.additional_properties = d
         return training_config
 

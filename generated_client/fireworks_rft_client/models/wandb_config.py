@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import _decode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WandbConfig")
@@ -25,58 +26,68 @@ class WandbConfig:
     """
 
     enabled: bool | Unset = UNSET
-    api_key: str | Unset = UNSET
+
+    api_key: str | Unset = _attrs_field(default=UNSET, repr=_decode.mask_secret)
+
     project: str | Unset = UNSET
+
     entity: str | Unset = UNSET
+
     run_id: str | Unset = UNSET
+
     url: str | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        enabled = self.enabled
-
-        api_key = self.api_key
-
-        project = self.project
-
-        entity = self.entity
-
-        run_id = self.run_id
-
-        url = self.url
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if enabled is not UNSET:
-            field_dict["enabled"] = enabled
-        if api_key is not UNSET:
-            field_dict["apiKey"] = api_key
-        if project is not UNSET:
-            field_dict["project"] = project
-        if entity is not UNSET:
-            field_dict["entity"] = entity
-        if run_id is not UNSET:
-            field_dict["runId"] = run_id
-        if url is not UNSET:
-            field_dict["url"] = url
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if not isinstance(self.enabled, Unset):
+            field_dict["enabled"] = self.enabled
+        if not isinstance(self.api_key, Unset):
+            field_dict["apiKey"] = self.api_key
+        if not isinstance(self.project, Unset):
+            field_dict["project"] = self.project
+        if not isinstance(self.entity, Unset):
+            field_dict["entity"] = self.entity
+        if not isinstance(self.run_id, Unset):
+            field_dict["runId"] = self.run_id
+        if not isinstance(self.url, Unset):
+            field_dict["url"] = self.url
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
         d = dict(src_dict)
         enabled = d.pop("enabled", UNSET)
+        if enabled is not UNSET:
+            if not isinstance(enabled, bool):
+                raise _decode.wrong_type("enabled", "boolean", enabled)
 
         api_key = d.pop("apiKey", UNSET)
+        if api_key is not UNSET:
+            if not isinstance(api_key, str):
+                raise _decode.wrong_type("apiKey", "string", api_key)
 
         project = d.pop("project", UNSET)
+        if project is not UNSET:
+            if not isinstance(project, str):
+                raise _decode.wrong_type("project", "string", project)
 
         entity = d.pop("entity", UNSET)
+        if entity is not UNSET:
+            if not isinstance(entity, str):
+                raise _decode.wrong_type("entity", "string", entity)
 
         run_id = d.pop("runId", UNSET)
+        if run_id is not UNSET:
+            if not isinstance(run_id, str):
+                raise _decode.wrong_type("runId", "string", run_id)
 
         url = d.pop("url", UNSET)
+        if url is not UNSET:
+            if not isinstance(url, str):
+                raise _decode.wrong_type("url", "string", url)
 
         wandb_config = cls(
             enabled=enabled,
@@ -86,7 +97,6 @@ class WandbConfig:
             run_id=run_id,
             url=url,
         )
-
         wandb_config.additional_properties = d
         return wandb_config
 

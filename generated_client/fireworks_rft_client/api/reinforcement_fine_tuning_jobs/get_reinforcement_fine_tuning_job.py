@@ -3,7 +3,7 @@ from typing import Any
 
 import httpx
 
-from ... import errors
+from ... import _decode, errors
 from ...client import AuthenticatedClient
 from ...models.reinforcement_fine_tuning_job import ReinforcementFineTuningJob
 from ...resource_names import path_segment
@@ -40,18 +40,16 @@ def _parse_response(*, response: httpx.Response) -> ReinforcementFineTuningJob:
     if response.status_code == 200:
         try:
             payload = response.json()
-            if not isinstance(payload, dict):
-                raise TypeError(f"expected a JSON object, got {type(payload).__name__}")
+        except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError both derive from it
+            raise errors.ResponseValidationError.from_response(response, f"body is not JSON: {exc}") from exc
+        if not isinstance(payload, dict):
+            raise errors.ResponseValidationError.from_response(
+                response, f"expected a JSON object, got {_decode.json_type_name(payload)}"
+            )
+        try:
             return ReinforcementFineTuningJob.from_dict(payload)
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            raise errors.ResponseValidationError(
-                str(exc) or type(exc).__name__,
-                field="",
-                status_code=response.status_code,
-                body=response.content,
-                method=response.request.method,
-                url=errors.safe_url(response.request.url),
-            ) from exc
+        except errors.DecodeError as exc:
+            raise errors.ResponseValidationError.from_response(response, exc.reason, exc.field) from exc
     raise errors.error_for_response(response)
 
 

@@ -1,0 +1,105 @@
+"""Small helpers the generated models call from ``from_dict`` and ``to_dict``.
+
+Hand-written (copied into the package by tools/generate.sh). The stock models trust the JSON:
+``"8192"`` lands in an ``int`` attribute and ``null`` in an object field raises a bare
+TypeError. Our model template (templates/model.py.jinja) checks each value's JSON type inline
+and calls these helpers for the conversions and for building the error, a
+``errors.DecodeError`` that names the field; nested models prefix their key to its path.
+"""
+
+import datetime
+import re
+
+from .errors import DecodeError
+
+__all__ = ["DecodeError", "Timestamp", "datetime_to_json", "mask_secret", "missing", "to_datetime", "to_float"]
+
+# RFC 3339 date-time: upper or lower case T and Z, up to 9 fractional digits, Z or an offset.
+_RFC3339 = re.compile(
+    r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.(\d{1,9}))?(?:[Zz]|[+-]\d{2}:\d{2})",
+    re.ASCII,
+)
+# proto3 JSON writes these three float values as strings.
+_SPECIAL_FLOATS = {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-inf")}
+_JSON_TYPE_NAMES = {
+    str: "string",
+    int: "integer",
+    float: "number",
+    bool: "boolean",
+    dict: "object",
+    list: "array",
+    type(None): "null",
+}
+
+
+class Timestamp(datetime.datetime):
+    """A ``datetime`` parsed from a timestamp with more than 6 fractional digits.
+
+    ``datetime`` stops at microseconds; Google APIs send up to nanoseconds. The digits beyond
+    the microsecond are kept in ``nanosecond`` (0-999) and written back by ``to_dict()``, so a
+    job read and written again keeps its exact timestamp. Comparisons and arithmetic use the
+    microsecond value; a value derived from it (``replace()``, ``+ timedelta``) drops them.
+    """
+
+    nanosecond: int = 0
+
+
+def json_type_name(value: object) -> str:
+    return _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def wrong_type(key: str | int, expected: str, value: object) -> DecodeError:
+    """The error for a value of the wrong JSON type; the value itself is not quoted."""
+    return DecodeError(key, f"expected {expected}, got {json_type_name(value)}")
+
+
+def missing(key: str) -> DecodeError:
+    return DecodeError(key, "required field is missing")
+
+
+def to_float(key: str | int, value: object) -> float:
+    """A JSON number (int or float, not bool) or proto3's "NaN"/"Infinity"/"-Infinity" as float."""
+    if isinstance(value, float):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str) and value in _SPECIAL_FLOATS:
+        return _SPECIAL_FLOATS[value]
+    raise wrong_type(key, "number", value)
+
+
+def to_datetime(key: str | int, value: object) -> datetime.datetime:
+    """An RFC 3339 timestamp as an aware datetime (a ``Timestamp`` when it has nanoseconds)."""
+    if not isinstance(value, str):
+        raise wrong_type(key, "an RFC 3339 date-time string", value)
+    match = _RFC3339.fullmatch(value)
+    if match is None:
+        raise DecodeError(key, "expected an RFC 3339 date-time, e.g. 2024-01-31T12:00:00Z")
+    try:
+        fraction = match.group(1)
+        if fraction is None or len(fraction) <= 6:
+            return datetime.datetime.fromisoformat(value.upper())
+        # fromisoformat (3.11) truncates digits beyond 6; keep them on the Timestamp.
+        stamp = Timestamp.fromisoformat(value.upper())
+        stamp.nanosecond = int(fraction[6:].ljust(3, "0"))
+        return stamp
+    except ValueError as exc:  # month 13, hour 25 ...
+        raise DecodeError(key, f"invalid date-time: {exc}") from None
+
+
+def datetime_to_json(value: datetime.datetime) -> str:
+    """RFC 3339 text of ``value`` as the API writes it (``Z`` for UTC), with the nanoseconds
+    of a ``Timestamp`` written back."""
+    nanosecond = getattr(value, "nanosecond", 0)
+    if not nanosecond:
+        text = value.isoformat()
+    else:
+        text = value.isoformat(timespec="microseconds")
+        cut = text.index(".") + 7  # just after the 6 microsecond digits
+        text = f"{text[:cut]}{nanosecond:03d}{text[cut:]}"
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def mask_secret(value: object) -> str:
+    """attrs repr of a secret field: shows that a value is there, never the value."""
+    return "'***'" if isinstance(value, str) else repr(value)

@@ -1,0 +1,112 @@
+"""A real HTTP server on 127.0.0.1 (free port, own thread) that plays a script of answers.
+
+Each request takes the next step of the script (the last step repeats): answer with a status,
+body and headers; drop the connection without answering; or stall (answer nothing) until the
+server stops. Every request's raw path and headers are recorded. The test stops the server
+through its handle (the ``with`` block); stalled handlers are released first.
+"""
+
+import json
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+from attrs import define, field
+
+
+@define(frozen=True)
+class Answer:
+    status: int = 200
+    body: bytes | str | Mapping[str, Any] | list[Any] = b"{}"
+    headers: Mapping[str, str] = field(factory=dict)
+
+    def payload(self) -> bytes:
+        if isinstance(self.body, bytes):
+            return self.body
+        if isinstance(self.body, str):
+            return self.body.encode()
+        return json.dumps(self.body).encode()
+
+
+@define(frozen=True)
+class Drop:
+    """Close the connection without sending a byte."""
+
+
+@define(frozen=True)
+class Stall:
+    """Send nothing until the server stops (the client's read timeout fires first)."""
+
+
+Step = Answer | Drop | Stall
+
+
+@define
+class Recorded:
+    path: str
+    headers: dict[str, str]
+
+
+@define
+class LocalServer:
+    url: str
+    requests: list[Recorded]
+
+    @property
+    def paths(self) -> list[str]:
+        return [request.path for request in self.requests]
+
+
+@contextmanager
+def local_server(script: Sequence[Step] = (Answer(),)) -> Iterator[LocalServer]:
+    steps = list(script)
+    assert steps, "a script needs at least one step"
+    lock = threading.Lock()
+    stop = threading.Event()
+    recorded: list[Recorded] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            with lock:
+                recorded.append(Recorded(self.path, {k.lower(): v for k, v in self.headers.items()}))
+                step = steps.pop(0) if len(steps) > 1 else steps[0]
+            if isinstance(step, Stall):
+                stop.wait(30)
+            if isinstance(step, (Stall, Drop)):
+                self.close_connection = True
+                return
+            payload = step.payload()
+            self.send_response(step.status)
+            for name, value in step.headers.items():
+                self.send_header(name, value)
+            if not any(name.lower() == "content-type" for name in step.headers):
+                self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        do_POST = do_GET
+
+        def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
+            pass
+
+    class Server(ThreadingHTTPServer):
+        daemon_threads = True
+
+        def handle_error(self, request: Any, client_address: Any) -> None:
+            pass  # a client that hung up on a stalled answer is expected here
+
+    server = Server(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield LocalServer(url=f"http://127.0.0.1:{server.server_address[1]}", requests=recorded)
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
+        thread.join(5)

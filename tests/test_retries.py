@@ -1,0 +1,247 @@
+"""Retries and timeouts against a real local server that fails, drops connections and stalls."""
+
+import email.utils
+import time
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from fireworks_rft_client import AuthenticatedClient, retries
+from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job as get_job
+from fireworks_rft_client.client import DEFAULT_TIMEOUT
+from fireworks_rft_client.errors import (
+    APIConnectionError,
+    APITimeoutError,
+    BadRequestError,
+    InternalServerError,
+    NotFoundError,
+    RateLimitError,
+)
+from fireworks_rft_client.retries import Backoff, parse_retry_after
+
+from .local_server import Answer, Drop, Stall, local_server
+
+OK = Answer(200, {"name": "accounts/acme/reinforcementFineTuningJobs/rft-1"})
+TINY = Backoff(initial=0.001, maximum=0.002)
+SHORT_READ = httpx.Timeout(5.0, read=0.3)
+
+
+@pytest.fixture
+def waits(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[float]]:
+    """The waits the client asked for; the real sleeps are skipped so the tests stay fast."""
+    recorded: list[float] = []
+
+    def fake_sleep(seconds: float) -> None:
+        recorded.append(seconds)
+
+    async def fake_async_sleep(seconds: float) -> None:
+        recorded.append(seconds)
+
+    monkeypatch.setattr(retries, "sleep", fake_sleep)
+    monkeypatch.setattr(retries, "async_sleep", fake_async_sleep)
+    yield recorded
+
+
+_open_clients: list[AuthenticatedClient] = []
+
+
+def make_client(url: str, **kwargs: object) -> AuthenticatedClient:
+    client = AuthenticatedClient(base_url=url, token="fw-test", backoff=TINY, **kwargs)  # type: ignore[arg-type]
+    _open_clients.append(client)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def close_clients() -> Iterator[None]:
+    yield
+    while _open_clients:
+        _open_clients.pop().close()
+
+
+@pytest.mark.parametrize("status", [408, 429, 500, 502, 503, 504])
+def test_retryable_status_is_retried_until_success(status: int, waits: list[float]) -> None:
+    with local_server([Answer(status), Answer(status), OK]) as server:
+        job = get_job.sync("acme", "rft-1", client=make_client(server.url))
+    assert job.name == "accounts/acme/reinforcementFineTuningJobs/rft-1"
+    assert len(server.requests) == 3
+    assert len(waits) == 2
+
+
+@pytest.mark.parametrize(
+    ("status", "error"), [(400, BadRequestError), (404, NotFoundError), (501, InternalServerError)]
+)
+def test_other_errors_are_not_retried(status: int, error: type[Exception], waits: list[float]) -> None:
+    with local_server([Answer(status), OK]) as server, pytest.raises(error):
+        get_job.sync("acme", "rft-1", client=make_client(server.url))
+    assert len(server.requests) == 1 and waits == []
+
+
+def test_attempts_are_bounded_by_max_retries(waits: list[float]) -> None:
+    with local_server([Answer(503)]) as server, pytest.raises(InternalServerError) as caught:
+        get_job.sync("acme", "rft-1", client=make_client(server.url, max_retries=3))
+    assert len(server.requests) == 4
+    assert caught.value.status_code == 503
+
+
+def test_default_is_two_retries(waits: list[float]) -> None:
+    with local_server([Answer(500)]) as server, pytest.raises(InternalServerError):
+        get_job.sync("acme", "rft-1", client=make_client(server.url))
+    assert len(server.requests) == 3
+
+
+def test_max_retries_zero_turns_retrying_off(waits: list[float]) -> None:
+    with local_server([Answer(503), OK]) as server, pytest.raises(InternalServerError):
+        get_job.sync("acme", "rft-1", client=make_client(server.url, max_retries=0))
+    assert len(server.requests) == 1 and waits == []
+
+
+def test_per_call_max_retries_override(waits: list[float]) -> None:
+    with local_server([Answer(503)]) as server:
+        client = make_client(server.url)
+        with pytest.raises(InternalServerError):
+            get_job.sync("acme", "rft-1", client=client.with_options(max_retries=0))
+        assert len(server.requests) == 1
+        with pytest.raises(InternalServerError):
+            get_job.sync("acme", "rft-1", client=client)
+        assert len(server.requests) == 1 + 3
+
+
+def test_dropped_connection_is_retried(waits: list[float]) -> None:
+    with local_server([Drop(), Drop(), OK]) as server:
+        job = get_job.sync("acme", "rft-1", client=make_client(server.url))
+    assert job.name and len(server.requests) == 3
+
+
+def test_connection_that_keeps_dropping_raises_connection_error(waits: list[float]) -> None:
+    with local_server([Drop()]) as server, pytest.raises(APIConnectionError) as caught:
+        get_job.sync("acme", "rft-1", client=make_client(server.url))
+    assert len(server.requests) == 3
+    assert "after 3 attempts" in str(caught.value)
+    assert not isinstance(caught.value, APITimeoutError)
+
+
+def test_refused_connection_is_retried_then_raises(waits: list[float]) -> None:
+    with local_server() as server:
+        url = server.url  # the port is free again once the server has stopped
+    with pytest.raises(APIConnectionError):
+        get_job.sync("acme", "rft-1", client=make_client(url))
+    assert len(waits) == 2
+
+
+def test_stalled_server_times_out_and_the_retry_succeeds(waits: list[float]) -> None:
+    with local_server([Stall(), OK]) as server:
+        job = get_job.sync("acme", "rft-1", client=make_client(server.url, timeout=SHORT_READ))
+    assert job.name and len(server.requests) == 2
+
+
+def test_stalled_server_raises_timeout_error_when_retries_run_out(waits: list[float]) -> None:
+    with local_server([Stall()]) as server, pytest.raises(APITimeoutError):
+        get_job.sync("acme", "rft-1", client=make_client(server.url, timeout=SHORT_READ, max_retries=1))
+    assert len(server.requests) == 2
+
+
+def test_per_call_timeout_via_with_options_shares_the_pool(waits: list[float]) -> None:
+    with local_server([OK, Stall()]) as server:
+        client = make_client(server.url)  # default timeout: 60 s read
+        get_job.sync("acme", "rft-1", client=client)
+        quick = client.with_options(timeout=0.3, max_retries=0)
+        assert quick.get_httpx_client() is client.get_httpx_client()
+        with pytest.raises(APITimeoutError):
+            get_job.sync("acme", "rft-1", client=quick)
+    assert client.timeout == DEFAULT_TIMEOUT
+    assert quick.timeout == httpx.Timeout(0.3)
+
+
+def test_retry_after_seconds_is_honoured(waits: list[float]) -> None:
+    with local_server([Answer(429, headers={"Retry-After": "7"}), OK]) as server:
+        get_job.sync("acme", "rft-1", client=make_client(server.url))
+    assert waits == [7.0]
+
+
+def test_retry_after_http_date_is_honoured(waits: list[float]) -> None:
+    when = email.utils.formatdate(time.time() + 30, usegmt=True)
+    with local_server([Answer(503, headers={"Retry-After": when}), OK]) as server:
+        get_job.sync("acme", "rft-1", client=make_client(server.url))
+    [wait] = waits
+    assert 25.0 < wait <= 30.0
+
+
+def test_retry_after_is_capped(waits: list[float]) -> None:
+    with local_server([Answer(429, headers={"Retry-After": "3600"}), OK]) as server:
+        get_job.sync("acme", "rft-1", client=make_client(server.url))
+    assert waits == [60.0]
+
+
+def test_rate_limit_error_after_retries_keeps_retry_after(waits: list[float]) -> None:
+    with local_server([Answer(429, headers={"Retry-After": "1"})]) as server, pytest.raises(RateLimitError) as caught:
+        get_job.sync("acme", "rft-1", client=make_client(server.url))
+    assert caught.value.headers["retry-after"] == "1"
+    assert waits == [1.0, 1.0]
+
+
+def test_only_idempotent_methods_are_retried(waits: list[float]) -> None:
+    with local_server([Answer(503), OK]) as server:
+        response = make_client(server.url).send_request({"method": "POST", "url": "/x"})
+    assert response.status_code == 503 and len(server.requests) == 1
+
+
+def test_backoff_grows_exponentially_with_jitter_and_a_ceiling() -> None:
+    backoff = Backoff()
+    for attempt, nominal in [(0, 0.5), (1, 1.0), (2, 2.0), (3, 4.0), (4, 8.0), (10, 8.0)]:
+        delays = {backoff.delay(attempt) for _ in range(50)}
+        assert all(0.75 * nominal <= d <= nominal for d in delays), (attempt, delays)
+        assert len(delays) > 1, "jitter: waits must differ"
+
+
+def test_parse_retry_after() -> None:
+    assert parse_retry_after("5") == 5.0
+    assert parse_retry_after(" 1.5 ") == 1.5
+    assert parse_retry_after("-3") == 0.0
+    assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # in the past
+    assert parse_retry_after("soon") is None
+    assert parse_retry_after("nan") is None
+
+
+def test_unreadable_retry_after_falls_back_to_backoff(waits: list[float]) -> None:
+    with local_server([Answer(503, headers={"Retry-After": "later"}), OK]) as server:
+        get_job.sync("acme", "rft-1", client=make_client(server.url))
+    assert len(waits) == 1 and waits[0] <= TINY.initial
+
+
+def test_max_retries_must_be_a_non_negative_int() -> None:
+    with pytest.raises(ValueError, match="max_retries"):
+        AuthenticatedClient(base_url="http://127.0.0.1", token="t", max_retries=-1)
+    with pytest.raises(ValueError, match="max_retries"):
+        AuthenticatedClient(base_url="http://127.0.0.1", token="t").with_options(max_retries=True)
+
+
+@pytest.mark.anyio
+async def test_async_retries_status_drop_and_stall(waits: list[float]) -> None:
+    with local_server([Answer(503), Drop(), Stall(), OK]) as server:
+        client = make_client(server.url, timeout=SHORT_READ, max_retries=3)
+        job = await get_job.asyncio("acme", "rft-1", client=client)
+        await client.aclose()
+    assert job.name and len(server.requests) == 4 and len(waits) == 3
+
+
+@pytest.mark.anyio
+async def test_async_retry_after_and_bound(waits: list[float]) -> None:
+    with local_server([Answer(429, headers={"Retry-After": "2"})]) as server:
+        client = make_client(server.url)
+        with pytest.raises(RateLimitError):
+            await get_job.asyncio("acme", "rft-1", client=client)
+        with pytest.raises(RateLimitError):
+            await get_job.asyncio("acme", "rft-1", client=client.with_options(max_retries=0))
+        await client.aclose()
+    assert waits == [2.0, 2.0] and len(server.requests) == 4
+
+
+@pytest.mark.anyio
+async def test_async_stall_raises_timeout_error(waits: list[float]) -> None:
+    with local_server([Stall()]) as server:
+        client = make_client(server.url).with_options(timeout=0.3, max_retries=0)
+        with pytest.raises(APITimeoutError):
+            await get_job.asyncio("acme", "rft-1", client=client)
+        await client.aclose()
+    assert len(server.requests) == 1
