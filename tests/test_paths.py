@@ -1,0 +1,166 @@
+"""No account or job id reaches another path than the job's: proven on a real local server."""
+
+from collections.abc import Iterator
+from urllib.parse import unquote
+
+import pytest
+
+from fireworks_rft_client import AuthenticatedClient, get_job, get_job_async
+from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job as endpoint
+from fireworks_rft_client.errors import InternalServerError
+from fireworks_rft_client.resource_names import path_segment, split_job_name
+
+from .local_server import Answer, LocalServer, local_server
+
+PREFIX = "/v1/accounts/"
+COLLECTION = "/reinforcementFineTuningJobs/"
+
+# Values a user (or an attacker feeding ids) might pass; each must stay one path segment.
+ENCODED_IDS = [
+    "%2e%2e",
+    "%2E",
+    ".%2e",
+    "a/../b",
+    "../x",
+    "..;",
+    "...",
+    " ..",
+    "a/b",
+    "?x=1",
+    "#frag",
+    "a?b#c",
+    "%",
+    "%zz",
+    "a b",
+    "\\..\\",
+    "ünïcødé",
+    "日本語",
+    "\u2028",
+    "emoji-🚀",
+    "acme:1",
+    "@host",
+    "//evil.example",
+    "~user",
+    "rft-1",
+]
+REFUSED_IDS = ["", ".", "..", "a\x00b", "a\nb", "a\rb", "\x7f", "tab\tid"]
+
+
+@pytest.fixture(scope="module")
+def shared_server() -> Iterator[LocalServer]:
+    with local_server([Answer(200, {"name": "x"})]) as server:
+        yield server
+
+
+@pytest.fixture
+def server(shared_server: LocalServer) -> LocalServer:
+    """One real server for the module (starting one per id is slow); each test sees its own requests."""
+    shared_server.requests.clear()
+    return shared_server
+
+
+def assert_one_segment(server: LocalServer, account: str, job: str) -> None:
+    [path] = server.paths
+    path = path.split("?", 1)[0]
+    assert path.startswith(PREFIX), path
+    account_segment, rest = path[len(PREFIX) :].split("/", 1)
+    assert ("/" + rest).startswith(COLLECTION), path
+    job_segment = ("/" + rest)[len(COLLECTION) :]
+    assert "/" not in account_segment and "/" not in job_segment, path
+    assert unquote(account_segment) == account and unquote(job_segment) == job, path
+
+
+@pytest.mark.parametrize("job_id", ENCODED_IDS)
+def test_job_id_stays_one_segment(job_id: str, server: LocalServer) -> None:
+    with AuthenticatedClient(base_url=server.url, token="t", max_retries=0) as client:
+        endpoint.sync("acme", job_id, client=client, read_mask="name")
+    assert_one_segment(server, "acme", job_id)
+    assert server.paths[0].endswith("?readMask=name"), "the id must not swallow or add a query"
+
+
+@pytest.mark.parametrize("account_id", ENCODED_IDS)
+def test_account_id_stays_one_segment(account_id: str, server: LocalServer) -> None:
+    with AuthenticatedClient(base_url=server.url, token="t", max_retries=0) as client:
+        endpoint.sync(account_id, "rft-1", client=client)
+    assert_one_segment(server, account_id, "rft-1")
+
+
+@pytest.mark.parametrize("bad", REFUSED_IDS)
+def test_unsafe_ids_are_refused_before_any_request(bad: str, server: LocalServer) -> None:
+    with AuthenticatedClient(base_url=server.url, token="t", max_retries=0) as client:
+        with pytest.raises(ValueError, match="reinforcement_fine_tuning_job_id"):
+            endpoint.sync("acme", bad, client=client)
+        with pytest.raises(ValueError, match="account_id"):
+            endpoint.sync(bad, "rft-1", client=client)
+        with pytest.raises(ValueError):
+            get_job(client, f"accounts/acme/reinforcementFineTuningJobs/{bad}")
+    assert server.paths == []
+
+
+def test_non_string_id_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="job_id"):
+        path_segment("job_id", 42)  # type: ignore[arg-type]
+
+
+def test_get_job_accepts_the_full_resource_name() -> None:
+    with local_server([Answer(200, {"name": "accounts/acme/reinforcementFineTuningJobs/rft-1"})]) as server:
+        with AuthenticatedClient(base_url=server.url, token="t") as client:
+            job = get_job(client, "accounts/acme/reinforcementFineTuningJobs/rft-1", read_mask="name")
+            again = get_job(client, job.name)  # type: ignore[arg-type]
+            bare = get_job(client, "rft-1", account_id="acme")
+    assert server.paths == [
+        "/v1/accounts/acme/reinforcementFineTuningJobs/rft-1?readMask=name",
+        "/v1/accounts/acme/reinforcementFineTuningJobs/rft-1",
+        "/v1/accounts/acme/reinforcementFineTuningJobs/rft-1",
+    ]
+    assert again.name == bare.name == job.name
+
+
+def test_get_job_takes_a_bare_ids_account_from_the_client() -> None:
+    with local_server([Answer(200, {})]) as server:
+        with AuthenticatedClient(base_url=server.url, token="t", account_id="from-client") as client:
+            get_job(client, "rft-1")
+            # a full name brings its own account; the client's default does not interfere
+            get_job(client, "accounts/other/reinforcementFineTuningJobs/rft-2")
+    assert server.paths == [
+        "/v1/accounts/from-client/reinforcementFineTuningJobs/rft-1",
+        "/v1/accounts/other/reinforcementFineTuningJobs/rft-2",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("job", "account_id", "message"),
+    [
+        ("rft-1", None, "account_id is required"),
+        ("accounts/acme/reinforcementFineTuningJobs/rft-1", "other", "does not match"),
+        ("accounts/acme/jobs/rft-1", None, "expected 'accounts/"),
+        ("accounts/acme/reinforcementFineTuningJobs/rft-1/extra", None, "expected 'accounts/"),
+        ("accounts//reinforcementFineTuningJobs/rft-1", None, "expected 'accounts/"),
+        ("acme/rft-1", None, "expected a job id or a full resource name"),
+        ("accounts/../reinforcementFineTuningJobs/rft-1", None, "account_id must not be '..'"),
+    ],
+)
+def test_get_job_refuses_malformed_names(job: str, account_id: str | None, message: str, server: LocalServer) -> None:
+    with AuthenticatedClient(base_url=server.url, token="t") as client:
+        with pytest.raises(ValueError, match=message):
+            get_job(client, job, account_id=account_id)
+    assert server.paths == []
+
+
+def test_split_job_name() -> None:
+    assert split_job_name("accounts/a/reinforcementFineTuningJobs/j") == ("a", "j")
+    assert split_job_name("j", "a") == ("a", "j")
+    assert split_job_name("j", default_account_id="d") == ("d", "j")
+    assert split_job_name("j", "a", default_account_id="d") == ("a", "j")
+
+
+@pytest.mark.anyio
+async def test_get_job_async_with_full_name_and_per_call_options() -> None:
+    with local_server([Answer(503), Answer(200, {"name": "n"})]) as server:
+        client = AuthenticatedClient(base_url=server.url, token="t")
+        with pytest.raises(InternalServerError):
+            await get_job_async(client, "accounts/acme/reinforcementFineTuningJobs/%2e%2e", max_retries=0)
+        job = await get_job_async(client, "accounts/acme/reinforcementFineTuningJobs/%2e%2e", timeout=5)
+        await client.aclose()
+    assert job.name == "n"
+    assert server.paths == ["/v1/accounts/acme/reinforcementFineTuningJobs/%252e%252e"] * 2
