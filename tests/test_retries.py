@@ -153,6 +153,15 @@ def test_per_call_timeout_via_with_options_shares_the_pool(waits: list[float]) -
     assert quick.timeout == httpx.Timeout(0.3)
 
 
+def test_a_copy_building_the_pool_does_not_lend_its_timeout_to_the_original(waits: list[float]) -> None:
+    with local_server([OK, Stall()]) as server:
+        client = make_client(server.url, timeout=SHORT_READ, max_retries=0)
+        patient = client.with_options(timeout=60)
+        get_job.sync("acme", "rft-1", client=patient)  # the copy builds the shared httpx client
+        with pytest.raises(APITimeoutError):
+            get_job.sync("acme", "rft-1", client=client)  # ... which still uses the 0.3 s read timeout
+
+
 def test_retry_after_seconds_is_honoured(waits: list[float]) -> None:
     with local_server([Answer(429, headers={"Retry-After": "7"}), OK]) as server:
         get_job.sync("acme", "rft-1", client=make_client(server.url))

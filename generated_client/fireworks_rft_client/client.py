@@ -63,10 +63,15 @@ def _account_id_or_env(value: str | None) -> str | None:
 
 @define
 class _Pool:
-    """The httpx clients, shared by a client and the copies with_options() makes of it."""
+    """The httpx clients, shared by a client and the copies with_options() makes of it.
+
+    ``timeout`` is the one the clients are built with: the original client's, whichever of
+    the sharing clients builds them; copies with another timeout send theirs per request.
+    """
 
     sync: httpx.Client | None = None
     async_: httpx.AsyncClient | None = None
+    timeout: httpx.Timeout = DEFAULT_TIMEOUT
 
 
 @define(repr=False)
@@ -104,6 +109,9 @@ class Client:
     # Set by with_options(timeout=...): sent with each request, as the pooled client keeps its own.
     _call_timeout: httpx.Timeout | None = field(default=None, init=False)
 
+    def __attrs_post_init__(self) -> None:
+        self._pool.timeout = self._timeout
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._base_url!r})"
 
@@ -131,7 +139,7 @@ class Client:
             "base_url": self._base_url,
             "cookies": self._cookies,
             "headers": {**self._headers, **self._auth_headers()},
-            "timeout": self._timeout,
+            "timeout": self._pool.timeout,
             "verify": self._verify_ssl,
             "follow_redirects": self._follow_redirects,
             **self._httpx_args,
@@ -148,7 +156,7 @@ class Client:
 
         For one call: ``get_job.sync(..., client=client.with_options(timeout=5, max_retries=0))``.
         """
-        copy = evolve(self)
+        copy = evolve(self)  # a new, unused pool: replaced by this client's
         copy._pool = self._pool
         copy._call_timeout = self._call_timeout
         if timeout is not None:
