@@ -254,3 +254,19 @@ async def test_async_stall_raises_timeout_error(waits: list[float]) -> None:
             await get_job.asyncio("acme", "rft-1", client=client)
         await client.aclose()
     assert len(server.requests) == 1
+
+
+@pytest.mark.anyio
+async def test_async_retry_with_the_real_sleep() -> None:
+    """No fake sleep here: the anyio wait of the async client runs for real (1-2 ms)."""
+    with local_server([Answer(502), OK]) as server:
+        client = make_client(server.url)
+        job = await get_job.asyncio("acme", "rft-1", client=client)
+        await client.aclose()
+    assert job.name and len(server.requests) == 2
+
+
+def test_sync_retry_with_the_real_sleep() -> None:
+    with local_server([Answer(502), OK]) as server:
+        job = get_job.sync("acme", "rft-1", client=make_client(server.url))
+    assert job.name and len(server.requests) == 2

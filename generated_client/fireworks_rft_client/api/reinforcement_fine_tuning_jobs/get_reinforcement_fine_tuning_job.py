@@ -31,8 +31,9 @@ def _get_kwargs(
                 "reinforcement_fine_tuning_job_id", reinforcement_fine_tuning_job_id
             ),
         ),
-        "params": params,
     }
+    if params:  # an empty params={} still costs httpx a URL merge per request
+        _kwargs["params"] = params
     return _kwargs
 
 
