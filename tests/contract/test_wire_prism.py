@@ -79,6 +79,20 @@ async def test_async_request_passes_prism_validation(spec: dict[str, Any], prism
     assert response.parsed.to_dict() == expected.to_dict()
 
 
+@pytest.mark.parametrize("job_id", ["rft 1", "ülö-job", "a+b=c", "a/b", "%2F", "x?y#z", "..."])
+def test_awkward_ids_and_read_masks_still_match_the_operation(prism_url: str, job_id: str) -> None:
+    """Each id is encoded into exactly one path segment, and the mask into the readMask value alone."""
+    sent: list[httpx.Request] = []
+    hooks = {"event_hooks": {"request": [sent.append]}}
+    with AuthenticatedClient(base_url=prism_url, token=TOKEN, httpx_args=hooks) as client:
+        response = get_job.sync_detailed(ACCOUNT, job_id, client=client, read_mask="name, state&x=1")
+
+    assert response.status_code == 200 and "sl-violations" not in response.headers
+    [request] = sent
+    assert request.url.params.multi_items() == [("readMask", "name, state&x=1")]
+    assert request.url.raw_path.split(b"?")[0].count(b"/") == OPERATION[1].count("/")
+
+
 def test_prism_refuses_a_request_without_the_bearer_token(prism_url: str) -> None:
     """The check above means something only if Prism really validates requests."""
     raw = httpx.get(f"{prism_url}/v1/accounts/{ACCOUNT}/reinforcementFineTuningJobs/{JOB}")
