@@ -23,6 +23,7 @@ MODELS = Path("generated_client/fireworks_rft_client/models")
 REFERENCE = "tests/contract/test_spec_vs_reference.py"
 CODE = "tests/contract/test_spec_vs_code.py"
 PAYLOADS = "tests/contract/test_payloads_valid.py"
+ROUND_TRIP = "tests/contract/test_round_trip.py"
 OPERATION = "/v1/accounts/{account_id}/reinforcementFineTuningJobs/{reinforcement_fine_tuning_job_id}"
 
 
@@ -35,7 +36,7 @@ def run_guard(repo: Path, *modules: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "PYTEST"))}
     env["FIREWORKS_RFT_REFERENCE_DIR"] = str(REFERENCE_DIR)
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "--no-header", "-p", "no:randomly", *modules],
+        [sys.executable, "-m", "pytest", "-q", "--no-header", "--hypothesis-profile=no-shrink", *modules],
         cwd=repo,
         env=env,
         capture_output=True,
@@ -104,6 +105,47 @@ def test_hand_edit_of_a_generated_model(tmp_path: Path) -> None:
         "the spec implies int | Unset",
     )
     assert_fails_with(run_check_sync(repo), "epochs: str", "run 'make generate'")
+
+
+def test_hand_edit_that_loses_a_value_on_the_way_back(tmp_path: Path) -> None:
+    """A model whose to_dict drops a field: the round trip (drawn payloads and fixtures) sees it."""
+    repo = scratch(tmp_path)
+    model = repo / MODELS / "training_config.py"
+    # Appended, not spliced in, so the break does not depend on the template's code.
+    model.write_text(
+        model.read_text()
+        + """
+
+_generated_to_dict = TrainingConfig.to_dict
+
+
+def _lossy_to_dict(self: TrainingConfig) -> dict[str, Any]:
+    return {k: v for k, v in _generated_to_dict(self).items() if k != "learningRate"}
+
+
+TrainingConfig.to_dict = _lossy_to_dict  # type: ignore[method-assign]
+"""
+    )
+
+    round_trip = "FAILED tests/contract/test_round_trip.py::test_generated_payloads_round_trip"
+    lost = "trainingConfig.learningRate: lost"
+    assert_fails_with(
+        run_guard(repo, ROUND_TRIP),
+        round_trip,
+        "FAILED tests/contract/test_round_trip.py::test_fixtures_round_trip[ReinforcementFineTuningJob.running.json]",
+        "from_dict/to_dict changed the payload:",
+        lost,
+    )
+    # The drawn payloads alone catch it too, not only the explicit examples (spec example, fixtures).
+    assert_fails_with(
+        run_guard(repo, ROUND_TRIP, "-k", "generated", "--hypothesis-profile=drawn-only"),
+        round_trip,
+        "Failing test case: check(",  # hypothesis words a drawn (not explicit) example so
+        lost,
+    )
+    assert_fails_with(
+        run_guard(repo, CODE), "TrainingConfig.to_dict does not write learning_rate to JSON key 'learningRate'"
+    )
 
 
 def test_invalid_example_in_the_spec(tmp_path: Path) -> None:

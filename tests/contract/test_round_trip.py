@@ -62,7 +62,29 @@ def features(payload: Any, schema: Mapping[str, Any], seen: Counter[str], path: 
         if set(payload) - set(properties):
             seen["unknown extra field"] += 1
         for key, value in payload.items():
+            if key in properties:
+                seen[f"field {'.'.join((*path, key))}"] += 1
             features(value, properties.get(key, {}), seen, (*path, key))
+
+
+def field_paths(schema: Mapping[str, Any], path: tuple[str, ...] = ()) -> list[str]:
+    """``trainingConfig.learningRate`` and the like: every property, nested ones too."""
+    found = []
+    for name, child in schema.get("properties", {}).items():
+        found.append(".".join((*path, name)))
+        found += field_paths(child, (*path, name))
+    return found
+
+
+def documented_examples(spec: Mapping[str, Any], schema_name: str) -> list[Any]:
+    """The spec's examples of the response and the fixtures of its schema: every field, filled in."""
+    found = []
+    for operation in operations(spec).values():
+        media = operation.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {})
+        if resolve_named(spec, media.get("schema"))[0] == schema_name:
+            found += [example["value"] for example in media.get("examples", {}).values()]
+            found += [media["example"]] if "example" in media else []
+    return found + [load_fixture(path.name) for path in sorted(FIXTURES.glob(f"{schema_name}.*.json"))]
 
 
 @pytest.mark.parametrize("schema_name", [name for name, _ in success_responses(load_spec())])
@@ -83,8 +105,10 @@ def test_generated_payloads_round_trip(spec: dict[str, Any], schema_name: str) -
         features(payload, inlined, seen)
 
     test: Callable[..., None] = given(payload=payloads(spec, schema))(check)
+    # Explicit examples run on every run, before the drawn ones: every enum value, every field.
     enum_examples = [nested(path, value) for path, values in enum_paths(spec, schema) for value in values]
-    for payload in enum_examples:
+    explicit = enum_examples + documented_examples(spec, name)
+    for payload in explicit:
         test = example(payload=payload)(test)
     settings(
         max_examples=MAX_EXAMPLES,
@@ -92,7 +116,7 @@ def test_generated_payloads_round_trip(spec: dict[str, Any], schema_name: str) -
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )(test)()
 
-    assert seen["payloads"] >= MAX_EXAMPLES + len(enum_examples), seen["payloads"]
+    assert seen["payloads"] >= MAX_EXAMPLES + len(explicit), seen["payloads"]
     wanted = [
         "optional field absent",
         "unknown extra field",
@@ -103,6 +127,7 @@ def test_generated_payloads_round_trip(spec: dict[str, Any], schema_name: str) -
         "timestamp with more than 6 fractional digits",
     ]
     wanted += [f"enum {'.'.join(path)}={value}" for path, values in enum_paths(spec, schema) for value in values]
+    wanted += [f"field {path}" for path in field_paths(inlined)]
     missing = [feature for feature in wanted if not seen[feature]]
     assert not missing, f"the run did not cover: {missing}"
 
