@@ -75,8 +75,8 @@ async def test_async_request_passes_prism_validation(spec: dict[str, Any], prism
         response = await get_job.asyncio_detailed(ACCOUNT, JOB, client=client)
     assert response.status_code == 200 and "sl-violations" not in response.headers
     assert response.parsed is not None
-    expected = response.parsed.from_dict(documented_responses(spec)[200]["example"])
-    assert response.parsed.to_dict() == expected.to_dict()
+    documented = documented_responses(spec)[200]
+    assert not differences(documented["example"], response.parsed.to_dict(), inline_refs(spec, documented["schema"]))
 
 
 @pytest.mark.parametrize("job_id", ["rft 1", "ülö-job", "a+b=c", "a/b", "%2F", "x?y#z", "..."])
@@ -123,6 +123,18 @@ def test_documented_error_reaches_the_caller_as_its_typed_error(
     assert "sl-violations" not in error.headers
     assert (error.message, error.code, error.details) == (example["message"], example["code"], example["details"])
     assert example["message"] in str(error) and TOKEN not in str(error)
+
+
+@pytest.mark.anyio
+async def test_documented_errors_reach_the_async_caller_too(spec: dict[str, Any], prism_url: str) -> None:
+    for status in ERROR_STATUSES:
+        example = documented_responses(spec)[status]["example"]
+        headers = {"Prefer": f"code={status}"}
+        async with AuthenticatedClient(base_url=prism_url, token=TOKEN, headers=headers) as client:
+            with pytest.raises(errors.APIStatusError) as caught:
+                await get_job.asyncio(ACCOUNT, JOB, client=client)
+        assert type(caught.value) is error_class(status), f"HTTP {status} raised {type(caught.value).__name__}"
+        assert (caught.value.status_code, caught.value.message) == (status, example["message"])
 
 
 def test_every_error_status_is_documented_with_a_typed_error() -> None:
