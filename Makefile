@@ -58,7 +58,7 @@ lint: $(PY_TOOLS) $(NODE_TOOLS) lint-spec ## ruff and mypy --strict over generat
 	mypy --strict tools tests
 
 .PHONY: test
-test: $(PY_TOOLS) $(NODE_TOOLS) ## Run the test suite (needs no network but the loopback)
+test: $(PY_TOOLS) $(NODE_TOOLS) ## Run the test suite (loopback servers; the release test also pip-installs httpx and attrs)
 	pytest
 
 .PHONY: demo
