@@ -348,6 +348,25 @@ def test_publish_without_an_index_in_the_environment_is_refused(tmp_path: Path) 
     assert not (root / "dist").exists()  # refused before building anything
 
 
+def test_publish_refuses_uncommitted_changes(tmp_path: Path) -> None:
+    root = make_scratch_repo(tmp_path, git=True)
+    changelog = root / "CHANGELOG.md"
+    changelog.write_text(changelog.read_text() + "\n- not committed\n")
+    env = clean_env(**index_env())
+    result = run(sys.executable, "-m", "tools.publish", "preflight", cwd=root, env=env)
+    assert result.returncode == 1
+    assert "publish: uncommitted changes: commit them first" in result.stderr
+
+
+def test_publish_refuses_a_stale_dist(tmp_path: Path) -> None:
+    (tmp_path / "fireworks_rft_client-0.0.9-py3-none-any.whl").write_bytes(b"")
+    (tmp_path / "fireworks_rft_client-0.0.9.tar.gz").write_bytes(b"")
+    with pytest.raises(
+        publish.PublishError, match=r"fireworks_rft_client-0\.0\.9.* is not fireworks-rft-client 0\.1\.0"
+    ):
+        publish.distributions(tmp_path, "0.1.0")
+
+
 # --- make publish against pypiserver, then a fresh install ------------------------------------
 
 
