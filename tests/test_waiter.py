@@ -1,6 +1,8 @@
 """The waiter: follows a job on a real local server until it ends; terminal states come from the spec."""
 
 import logging
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime, timedelta
@@ -144,6 +146,29 @@ def test_render_script_writes_the_same_bytes_and_never_overwrites(tmp_path: Path
     assert render_job_states.main(["render", str(spec_path), str(second)]) == 0
     assert first.read_bytes() == second.read_bytes()
     assert render_job_states.main(["render", str(spec_path), str(first)]) == 1  # exists: a clash
+
+
+def test_generate_fails_on_a_bad_extension_or_a_clashing_handwritten_module(tmp_path: Path) -> None:
+    """tools/generate.sh runs the renderer: a broken extension or a second source of the module stops it."""
+    repo = tmp_path / "repo"
+    for name in ("openapi", "templates", "tools", "handwritten"):
+        shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "generator-config.yaml", repo)
+    (repo / ".venv").symlink_to(ROOT / ".venv")
+    spec_file = repo / "openapi" / "fireworks-rft.yaml"
+    spec_text = spec_file.read_text()
+
+    spec_file.write_text(spec_text.replace("JOB_STATE_EXPIRED: failure", "JOB_STATE_GONE: failure"))
+    result = subprocess.run(["tools/generate.sh", "out"], cwd=repo, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "x-job-state-outcomes names states that are not JobState values: JOB_STATE_GONE" in result.stderr
+
+    spec_file.write_text(spec_text)
+    (repo / "handwritten" / "fireworks_rft_client" / "job_states.py").write_text("TERMINAL_STATES = {}\n")
+    result = subprocess.run(["tools/generate.sh", "out"], cwd=repo, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "job_states.py exists already; refusing to overwrite it" in result.stderr
+    assert not (repo / "out").exists()
 
 
 def _with_extension(spec: dict[str, Any], extension: dict[str, str] | None) -> dict[str, Any]:
