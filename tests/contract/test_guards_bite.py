@@ -3,7 +3,7 @@
 Each test copies the repo (tests included) into a scratch folder, breaks one thing, and runs the
 guard there as a subprocess (pytest on the contract module with the copy as its root, or the
 `make check` script), so the guard runs against the broken copy exactly as it runs here. A
-control run first shows that the unbroken copy passes, so a failure is the break's doing.
+control test shows that the unbroken copy passes, so a failure is the break's doing.
 """
 
 import os
