@@ -78,11 +78,12 @@ def _sync_lines(section: dict[str, Any]) -> list[str]:
         f"  ours / raw httpx:    CPU {_x(ratios['cpu_ours_vs_httpx'])}, wall {_x(ratios['wall_ours_vs_httpx'])}"
     )
     lines.append(f"  ours / official SDK: CPU {_x(ratios['cpu_ours_vs_sdk'])}, wall {_x(ratios['wall_ours_vs_sdk'])}")
+    lines.append(f"  (the server's own CPU per request: {section['server_cpu_us']:.1f} us, in its own process)")
     return lines
 
 
 def _async_lines(section: dict[str, Any]) -> list[str]:
-    levels = [key for key, value in section.items() if isinstance(value, dict) and "rps" in value]
+    levels = [key for key, value in section.items() if isinstance(value, dict)]
     header = ("client", *(f"{level.replace('c', 'c=')} req/s" for level in levels))
     keys = list(section[levels[0]]["rps"])
     rows = [[LABELS[key], *(f"{section[level]['rps'][key]:.0f}" for level in levels)] for key in keys]
@@ -94,7 +95,9 @@ def _async_lines(section: dict[str, Any]) -> list[str]:
         ("rps_ours_aiohttp_vs_httpx_aiohttp", "ours on aiohttp / raw httpx on aiohttp"),
     ):
         rows.append([f"{label} (req/s)", *(_x(section[lv]["ratios"][ratio]) for lv in levels)])
-    return _rows(header, rows)
+    lines = _rows(header, rows)
+    lines.append(f"  (the server's own CPU per request: {section['server_cpu_us']:.1f} us, in its own process)")
+    return lines
 
 
 def _parsing_lines(section: dict[str, Any]) -> list[str]:

@@ -12,7 +12,7 @@ from typing import Any
 from bench import get_calls, imports, make_targets, parsing, report
 from bench.contenders import expected_summary
 from bench.payload import ROOT
-from bench.server import running_server
+from bench.server import running_server, server_stats
 from bench.settings import FULL, QUICK, Settings
 
 SECTIONS = ("sync_get", "async_get", "parsing", "cold_import", "make")
@@ -50,16 +50,18 @@ def run(settings: Settings, sections: tuple[str, ...]) -> dict[str, Any]:
     results: dict[str, Any] = {"meta": _meta(settings)}
     expected = expected_summary()
     seconds: dict[str, float] = {}
-    if {"sync_get", "async_get"} & set(sections):
+    get_sections = {"sync_get": get_calls.bench_sync, "async_get": get_calls.bench_async}
+    if set(get_sections) & set(sections):
         with running_server() as base_url:
-            if "sync_get" in sections:
-                start = time.perf_counter()
-                results["sync_get"] = get_calls.bench_sync(base_url, settings, expected)
-                seconds["sync_get"] = time.perf_counter() - start
-            if "async_get" in sections:
-                start = time.perf_counter()
-                results["async_get"] = get_calls.bench_async(base_url, settings, expected)
-                seconds["async_get"] = time.perf_counter() - start
+            for section, bench_get in get_sections.items():
+                if section in sections:
+                    requests0, cpu0 = server_stats(base_url)
+                    start = time.perf_counter()
+                    results[section] = bench_get(base_url, settings, expected)
+                    seconds[section] = time.perf_counter() - start
+                    requests1, cpu1 = server_stats(base_url)
+                    # The server's own CPU per request it answered: it must stay well below the clients'.
+                    results[section]["server_cpu_us"] = (cpu1 - cpu0) / max(1, requests1 - requests0) * 1e6
     others = {"parsing": parsing.bench_parsing, "cold_import": imports.bench_imports, "make": make_targets.bench_make}
     for section, bench in others.items():
         if section in sections:

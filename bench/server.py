@@ -1,7 +1,8 @@
 """A small, fast HTTP/1.1 server for the benchmarks, run in its own process on 127.0.0.1.
 
 It answers `GET /v1/accounts/{account}/reinforcementFineTuningJobs/{job}` carrying a Bearer token
-with the reference example (200), anything else with a JSON 404 or 401. Connections stay open
+with the reference example (200), `GET /_stats` with its own request count and CPU seconds (to
+show it is not the bottleneck), anything else with a JSON 404 or 401. Connections stay open
 (keep-alive). The answers are prepared once, so the server costs little next to the clients.
 
 `python -m bench.server` prints the port it listens on, then serves until it is terminated;
@@ -9,11 +10,14 @@ with the reference example (200), anything else with a JSON 404 or 401. Connecti
 """
 
 import asyncio
+import json
 import os
 import re
 import select
 import subprocess
 import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -28,6 +32,7 @@ def _answer(status: str, body: bytes) -> bytes:
 
 
 class _JobProtocol(asyncio.Protocol):
+    served = 0  # job requests answered, over all connections
     ok = _answer("200 OK", reference_body())
     not_found = _answer("404 Not Found", b'{"code":5,"message":"not found"}')
     unauthenticated = _answer("401 Unauthorized", b'{"code":16,"message":"missing Bearer token"}')
@@ -48,11 +53,15 @@ class _JobProtocol(asyncio.Protocol):
         while (end := buffer.find(b"\r\n\r\n")) >= 0:
             head, buffer = buffer[:end], buffer[end + 4 :]
             lowered = head.lower()
-            if not _JOB_TARGET.match(head):
+            if head.startswith(b"GET /_stats "):
+                stats = {"requests": _JobProtocol.served, "cpu_s": time.process_time()}
+                transport.write(_answer("200 OK", json.dumps(stats).encode()))
+            elif not _JOB_TARGET.match(head):
                 transport.write(self.not_found)
             elif b"\r\nauthorization: bearer " not in lowered:
                 transport.write(self.unauthenticated)
             else:
+                _JobProtocol.served += 1
                 transport.write(self.ok)
             if b"\r\nconnection: close" in lowered:
                 transport.close()
@@ -67,6 +76,12 @@ async def _serve() -> None:
     sys.stdout.write(f"{port}\n")
     sys.stdout.flush()
     await server.serve_forever()
+
+
+def server_stats(base_url: str) -> tuple[int, float]:
+    """(job requests served so far, CPU seconds the server process has used)."""
+    stats = json.loads(urllib.request.urlopen(f"{base_url}/_stats", timeout=5).read())  # noqa: S310 - loopback
+    return int(stats["requests"]), float(stats["cpu_s"])
 
 
 @contextmanager

@@ -47,6 +47,8 @@ FIGURES = (
     ],
     *[("cold_import", "ms", i) for i in ("ours", "sdk", "httpx", "ours_devenv", "sdk_devenv")],
     *[("cold_import", "ratios", r) for r in ("ours_vs_sdk", "ours_vs_httpx", "ours_devenv_vs_sdk_devenv")],
+    ("sync_get", "server_cpu_us"),
+    ("async_get", "server_cpu_us"),
     ("make", "s", "generate"),
     ("make", "s", "check"),
 )
