@@ -2,8 +2,9 @@
 
 `python -m bench.profile_get [--calls N]` (or `make bench-profile`) prints:
 1. CPU per call without a profiler, from raw httpx + json.loads to our full call, adding one
-   difference at a time (interleaved batches, medians): what each difference costs;
-2. the model work alone, no HTTP (json.loads, from_dict);
+   difference at a time, on httpx.MockTransport (no sockets: precise);
+2. the same against the bench server (real sockets: what a call costs, but noisier), and the
+   model work alone, no HTTP (json.loads, from_dict);
 3. a cProfile of N calls of each, self time per call grouped by owner (our package, attrs,
    httpx, httpcore, h11, socket I/O...), and the functions whose self time differs the most.
 cProfile slows Python code far more than system calls, so use part 3 for where, parts 1-2 for
@@ -79,7 +80,7 @@ def _short(key: Key) -> str:
     return f"{name} ({filename}:{line})" if filename != "~" else name
 
 
-def _ladder(base_url: str, ours: AuthenticatedClient, raw: httpx.Client) -> dict[str, Callable[[], object]]:
+def _ladder(ours: AuthenticatedClient, raw: httpx.Client) -> dict[str, Callable[[], object]]:
     """From the floor to our full call, one difference at a time (as the endpoint module sends today)."""
     ours_httpx = ours.get_httpx_client()
     return {
@@ -97,31 +98,55 @@ def _ladder(base_url: str, ours: AuthenticatedClient, raw: httpx.Client) -> dict
     }
 
 
+def _report_ladder(ladder: dict[str, Callable[[], object]], batch: int, rounds: int) -> str:
+    """CPU per call of each rung, and over the floor as the median of per-round differences."""
+    cpu: dict[str, list[float]] = {step: [] for step in ladder}
+    for call in ladder.values():
+        time_batch(call, batch)
+    for _ in range(rounds):
+        for step, call in ladder.items():  # same order each round: the pairs stay close in time
+            cpu[step].append(time_batch(call, batch).cpu * 1e6)
+    floor = next(iter(cpu.values()))
+    lines, previous = [], 0.0
+    for step, values in cpu.items():
+        over = median([value - base for value, base in zip(values, floor, strict=True)])
+        lines.append(
+            f"   {step:66} {median(values):7.1f} us  over the floor {over:+6.1f} (step {over - previous:+6.1f})"
+        )
+        previous = over
+    return "\n".join(lines) + "\n"
+
+
+def _mock_transport() -> httpx.MockTransport:
+    body = reference_body()
+    return httpx.MockTransport(
+        lambda request: httpx.Response(200, content=body, headers={"content-type": "application/json"})
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.profile_get", description=__doc__)
     parser.add_argument("--calls", type=int, default=2000, help="calls per client (default 2000)")
     parser.add_argument("--top", type=int, default=20, help="functions to list (default 20)")
     args = parser.parse_args(argv)
     out = sys.stdout.write
+    batch = max(50, args.calls // 10)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+
+    # Without sockets (httpx.MockTransport answering the reference example) the noise of the
+    # network stack is gone, and what remains is the client code: our layer and httpx's.
+    mock = _mock_transport()
+    ours_mock = AuthenticatedClient(base_url="http://bench.invalid", token=TOKEN, httpx_args={"transport": mock})
+    raw_mock = httpx.Client(base_url="http://bench.invalid", headers=auth, transport=mock)
+    out("1. CPU per call on httpx.MockTransport, no sockets, no profiler (median of 41 batches of 50):\n")
+    out(_report_ladder(_ladder(ours_mock, raw_mock), 50, 41))
+
     with running_server() as base_url:
         ours = AuthenticatedClient(base_url=base_url, token=TOKEN)
-        raw = httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {TOKEN}"})
-        ladder = _ladder(base_url, ours, raw)
-        batch = max(50, args.calls // 10)
-        cpu: dict[str, list[float]] = {step: [] for step in ladder}
-        for call in ladder.values():
-            time_batch(call, batch)
-        for _ in range(15):
-            for step, call in ladder.items():
-                cpu[step].append(time_batch(call, batch).cpu * 1e6)
-        out(f"1. CPU per call, no profiler, one difference at a time (median of 15 batches of {batch}):\n")
-        floor = previous = median(next(iter(cpu.values())))
-        for step, values in cpu.items():
-            us = median(values)
-            out(
-                f"   {step:66} {us:7.1f} us  step {us - previous:+6.1f}  total {us - floor:+6.1f} ({us / floor:.3f}x)\n"
-            )
-            previous = us
+        raw = httpx.Client(base_url=base_url, headers=auth)
+        ladder = _ladder(ours, raw)
+        out(f"\n2. The same against the bench server, over real sockets (median of 15 batches of {batch}):\n")
+        out(_report_ladder(ladder, batch, 15))
 
         body = reference_body()
         data = json.loads(body)
@@ -129,8 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         parse_us = median(
             [time_batch(lambda: ReinforcementFineTuningJob.from_dict(data), 2000).cpu * 1e6 for _ in range(7)]
         )
-        out("\n2. Model work alone, no HTTP (median of 7 batches of 2000):\n")
-        out(f"   json.loads {loads_us:.1f} us (both do it); ReinforcementFineTuningJob.from_dict {parse_us:.1f} us\n\n")
+        out("\n   Model work alone, no HTTP (median of 7 batches of 2000): ")
+        out(f"json.loads {loads_us:.1f} us (both do it); ReinforcementFineTuningJob.from_dict {parse_us:.1f} us\n\n")
 
         calls: dict[str, Callable[[], object]] = {"ours": list(ladder.values())[-1], "raw": list(ladder.values())[0]}
         profiles = _self_times(calls, args.calls)
