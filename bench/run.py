@@ -32,6 +32,15 @@ def _meta(settings: Settings) -> dict[str, Any]:
         "load_before": _load(),
         "versions": {name: version(name) for name in ("httpx", "attrs", "fireworks-ai", "pydantic")},
         "settings": {k: v for k, v in vars(settings).items() if k != "name"},
+        "notes": {
+            "server": "bench/server.py: asyncio HTTP/1.1, keep-alive, own process on 127.0.0.1",
+            "cpu": "time.process_time of the client process over a batch, divided by its calls",
+            "ratios": "median of the per-round ratios; contenders take turns within each round",
+            "sdk": "defaults kept: 2 retries (never fire, every answer is 200), 60 s timeout; "
+            "its async client runs on aiohttp (httpx-aiohttp)",
+            "cold_import": "main rows hide click and rich (httpx's optional CLI, in neither package's "
+            "dependencies); *_devenv rows import as the dev toolchain is",
+        },
     }
 
 

@@ -17,7 +17,7 @@ import pytest
 from bench.get_calls import _check
 from bench.payload import JOB_PATH, TOKEN, reference_body
 from bench.report import evaluate_targets
-from bench.server import running_server
+from bench.server import running_server, server_stats
 from tests.conftest import reference_example
 from tools.prism import ROOT
 
@@ -139,6 +139,9 @@ def test_bench_server_answers_job_paths_only_and_stops() -> None:
             assert client.get(JOB_PATH).status_code == 401
             assert client.get("/v1/accounts/a/datasets/b", headers=auth).status_code == 404
             assert client.post(JOB_PATH, headers=auth).status_code == 404
+            served, cpu_seconds = server_stats(base_url)
+            assert served == 2  # the job requests answered with 200, nothing else
+            assert cpu_seconds > 0
     with pytest.raises(httpx.ConnectError):
         httpx.get(base_url + JOB_PATH, timeout=2)
 
