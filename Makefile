@@ -31,7 +31,7 @@ $(NODE_TOOLS): package.json package-lock.json
 
 .PHONY: help
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 .PHONY: setup
 setup: $(PY_TOOLS) $(NODE_TOOLS) ## Install the pinned toolchain into .venv/ and node_modules/
@@ -55,11 +55,19 @@ lint: $(PY_TOOLS) $(NODE_TOOLS) lint-spec ## ruff and mypy --strict over generat
 	ruff check .
 	ruff format --check .
 	mypy --strict $(OUT)/fireworks_rft_client
-	mypy --strict tools tests
+	mypy --strict tools tests bench
 
 .PHONY: test
 test: $(PY_TOOLS) $(NODE_TOOLS) ## Run the test suite (loopback servers; the release test also pip-installs httpx and attrs)
 	pytest
+
+.PHONY: bench
+bench: $(PY_TOOLS) ## Benchmark vs raw httpx and the official SDK (BENCH_ARGS=--quick); JSON in bench/results/
+	PYTHONPATH=$(OUT):. python -m bench $(BENCH_ARGS)
+
+.PHONY: bench-profile
+bench-profile: $(PY_TOOLS) ## Where one sync GET of our client spends its time, against raw httpx
+	PYTHONPATH=$(OUT):. python -m bench.profile_get
 
 .PHONY: demo
 demo: $(PY_TOOLS) $(NODE_TOOLS) ## Fetch a job from a Prism mock (or the real API with FIREWORKS_API_KEY set)
