@@ -31,7 +31,7 @@ $(NODE_TOOLS): package.json package-lock.json
 
 .PHONY: help
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 .PHONY: setup
 setup: $(PY_TOOLS) $(NODE_TOOLS) ## Install the pinned toolchain into .venv/ and node_modules/
@@ -41,7 +41,8 @@ generate: $(PY_TOOLS) ## Regenerate generated_client/ from the spec (the main jo
 	tools/generate.sh $(OUT)
 
 .PHONY: check
-check: $(PY_TOOLS) ## Fail when generated_client/ is stale or was edited by hand
+check: $(PY_TOOLS) ## Fail when generated_client/ is stale or edited by hand, or the spec changed without a version bump
+	python -m tools.release check
 	tools/check_sync.sh $(OUT)
 
 .PHONY: lint-spec
@@ -54,20 +55,40 @@ lint: $(PY_TOOLS) $(NODE_TOOLS) lint-spec ## ruff and mypy --strict over generat
 	ruff check .
 	ruff format --check .
 	mypy --strict $(OUT)/fireworks_rft_client
-	mypy --strict tools tests
+	mypy --strict tools tests bench
 
 .PHONY: test
-test: $(PY_TOOLS) $(NODE_TOOLS) ## Run the test suite (needs no network but the loopback)
+test: $(PY_TOOLS) $(NODE_TOOLS) ## Run the test suite (loopback servers; the release test also pip-installs httpx and attrs)
 	pytest
+
+.PHONY: bench
+bench: $(PY_TOOLS) ## Benchmark vs raw httpx and the official SDK (BENCH_ARGS=--quick); JSON in bench/results/
+	PYTHONPATH=$(OUT):. python -m bench $(BENCH_ARGS)
+
+.PHONY: bench-profile
+bench-profile: $(PY_TOOLS) ## Where one sync GET of our client spends its time, against raw httpx
+	PYTHONPATH=$(OUT):. python -m bench.profile_get
 
 .PHONY: demo
 demo: $(PY_TOOLS) $(NODE_TOOLS) ## Fetch a job from a Prism mock (or the real API with FIREWORKS_API_KEY set)
 	PYTHONPATH=$(OUT):. python tools/demo.py
 
+# Same commit, same bytes: archive times come from the last commit (SOURCE_DATE_EPOCH), and the
+# backend (flit-core, see templates/pyproject.toml.jinja) sorts entries and fixes permissions.
 .PHONY: build
-build: $(PY_TOOLS) ## Build the wheel and sdist into dist/
+build: $(PY_TOOLS) ## Build the wheel and sdist into dist/ (same commit, same bytes)
 	rm -rf dist
-	python -m build --no-isolation --outdir dist $(OUT)
+	epoch=$$(git log -1 --format=%ct) && SOURCE_DATE_EPOCH=$$epoch python -m build --no-isolation --outdir dist $(OUT)
+	twine check --strict dist/*
+
+# Credentials and the index come from twine's own variables (README, "Releasing"); publish never
+# falls back to a public index, never uploads a version the index already has, prints no secret.
+.PHONY: publish
+publish: $(PY_TOOLS) ## Check, build, and upload dist/ to the index in TWINE_REPOSITORY_URL
+	python -m tools.publish preflight
+	$(MAKE) check
+	$(MAKE) build
+	python -m tools.publish upload dist
 
 .PHONY: clean
 clean: ## Remove build output, caches and the local toolchain

@@ -3,6 +3,7 @@
 import json
 import os
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,29 @@ def spec() -> dict[str, Any]:
 def prism_url() -> Iterator[str]:
     with prism_server() as url:
         yield url
+
+
+def copy_repo(dest: Path, *, with_tests: bool = False) -> Path:
+    """A copy of the repo's generator inputs and output, sharing the project's toolchain.
+
+    ``with_tests`` adds tests/ and pyproject.toml, so pytest can run the copy's own tests in it.
+    """
+    names = ["openapi", "templates", "tools", "generated_client", "handwritten"]
+    if with_tests:
+        names.append("tests")
+        shutil.copy(ROOT / "pyproject.toml", dest)
+    for name in names:
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", ".hypothesis"))
+    shutil.copy(ROOT / "generator-config.yaml", dest)
+    (dest / ".venv").symlink_to(ROOT / ".venv")
+    return dest
+
+
+@pytest.fixture(scope="module")
+def scratch_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the repo's generator inputs and output (see copy_repo)."""
+    return copy_repo(tmp_path_factory.mktemp("repo"))
 
 
 @pytest.fixture

@@ -1,10 +1,10 @@
-"""The generation pipeline: make check passes on the committed package and catches drift."""
+"""The generation pipeline: make check passes on the committed package and catches drift.
 
-import shutil
+The ``scratch_repo`` fixture (a copy of the repo) lives in conftest.py.
+"""
+
 import subprocess
 from pathlib import Path
-
-import pytest
 
 from tools.prism import ROOT
 
@@ -13,19 +13,6 @@ GENERATED_MODEL = Path("generated_client/fireworks_rft_client/models/training_co
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=300)
-
-
-@pytest.fixture(scope="module")
-def scratch_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the repo's generator inputs and output, sharing the project's toolchain."""
-    repo = tmp_path_factory.mktemp("repo")
-    for name in ("openapi", "templates", "tools", "generated_client"):
-        shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
-    if (ROOT / "handwritten").exists():
-        shutil.copytree(ROOT / "handwritten", repo / "handwritten")
-    shutil.copy(ROOT / "generator-config.yaml", repo)
-    (repo / ".venv").symlink_to(ROOT / ".venv")
-    return repo
 
 
 def test_committed_package_is_in_sync_with_the_spec() -> None:

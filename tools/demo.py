@@ -1,10 +1,12 @@
-"""Fetch one reinforcement fine-tuning job and print it.
+"""Fetch one reinforcement fine-tuning job and print it; then wait for a job to finish.
 
 Without FIREWORKS_API_KEY: against a Prism mock of the spec on 127.0.0.1, started and stopped here.
 With FIREWORKS_API_KEY: against the real API (FIREWORKS_BASE_URL, default https://api.fireworks.ai),
 for the job FIREWORKS_ACCOUNT_ID / FIREWORKS_RFT_JOB_ID.
+The waiter part always runs against a scripted local server (tools/job_script_server.py).
 """
 
+import logging
 import os
 import sys
 from contextlib import AbstractContextManager, nullcontext
@@ -13,7 +15,23 @@ from fireworks_rft_client import AuthenticatedClient
 from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job as get_job
 from fireworks_rft_client.errors import FireworksError
 from fireworks_rft_client.models import ReinforcementFineTuningJob
+from fireworks_rft_client.waiter import JobUpdate, wait_for_job
+from tools.job_script_server import Step, job_script_server
 from tools.prism import prism_server
+
+# A job's life as the scripted server tells it, one answer per poll.
+SCRIPTED_JOB = "accounts/demo-account/reinforcementFineTuningJobs/demo-job"
+SCRIPT = [
+    Step(state="JOB_STATE_PENDING"),
+    Step(state="JOB_STATE_VALIDATING"),
+    Step(state="JOB_STATE_RUNNING"),
+    Step(state="JOB_STATE_RUNNING"),
+    Step(status=503, headers={"Retry-After": "1"}),
+    Step(state="JOB_STATE_WARMING_UP"),  # a state this client was generated without
+    Step(state="JOB_STATE_RUNNING"),
+    Step(state="JOB_STATE_WRITING_RESULTS"),
+    Step(state="JOB_STATE_COMPLETED", job={"completedTime": "2026-11-27T10:00:00Z"}),
+]
 
 
 def show(job: ReinforcementFineTuningJob) -> None:
@@ -54,6 +72,33 @@ def main() -> int:
             except FireworksError as exc:
                 print(f"demo: {type(exc).__name__}: {exc}", file=sys.stderr)
                 return 1
+    return follow_scripted_job()
+
+
+def follow_scripted_job() -> int:
+    """Follow a job through its states on a scripted local server, printing each change."""
+    # Show what the waiter logs: the transient 503 and the unknown state (once).
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter("          (%(levelname)s: %(message)s)"))
+    logging.getLogger("fireworks_rft_client.waiter").addHandler(handler)
+    logging.getLogger("fireworks_rft_client.waiter").setLevel(logging.INFO)
+
+    def show_change(update: JobUpdate) -> None:
+        note = " (unknown to this client: treated as running)" if update.state.is_unknown else ""
+        print(f"  {update.elapsed:6.2f} s  poll {update.poll:>2}  {update.state}{note}")
+
+    with job_script_server(SCRIPT) as server:
+        print(f"\nWait for job {SCRIPTED_JOB!r} on a scripted local server, {server.base_url}")
+        # The scripted server takes any token: this one is no secret.
+        with AuthenticatedClient(base_url=server.base_url, token="demo-token") as client:  # noqa: S106
+            try:
+                job = wait_for_job(
+                    client, SCRIPTED_JOB, timeout=30, poll_interval=0.2, max_interval=0.5, on_update=show_change
+                )
+            except FireworksError as exc:
+                print(f"demo: {type(exc).__name__}: {exc}", file=sys.stderr)
+                return 1
+        print(f"  done: {job.state} at {job.completed_time}, after {len(server.requests)} polls")
     return 0
 
 

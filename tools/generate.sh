@@ -43,6 +43,9 @@ if [ -d "$root/handwritten" ]; then
   fi
   (cd "$root/handwritten" && find . -type f ! -path '*/__pycache__/*' -exec cp --parents {} "$work/out/" \;)
 fi
+# Modules rendered from vendor extensions the generator's templates cannot see.
+"$bin/python" "$root/tools/render_job_states.py" "$root/openapi/fireworks-rft.yaml" \
+  "$work/out/fireworks_rft_client/job_states.py"
 # Belt and braces: the hooks must have formatted the output.
 (cd "$work/out" && ruff format --check --quiet . && ruff check --quiet .)
 

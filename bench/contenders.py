@@ -1,0 +1,103 @@
+"""The three clients under test, each making the same GET against the bench server.
+
+- ours: the generated client, through its public API only;
+- httpx: a bare httpx client plus json.loads, the floor any httpx-based client stands on;
+- sdk: Fireworks' official SDK (`fireworks-ai`) with its defaults (2 retries, which never fire
+  here since every answer is a 200; it also sends its own platform headers). Its async client
+  runs on aiohttp (through httpx-aiohttp, one of its dependencies), not on httpx's own transport.
+
+For the async section two more rows put the same aiohttp transport under our client and under
+bare httpx, to tell what belongs to the transport from what belongs to the client.
+"""
+
+import json
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from fireworks import AsyncFireworks, Fireworks
+from httpx_aiohttp import AiohttpTransport
+
+from bench.payload import ACCOUNT_ID, JOB_ID, JOB_PATH, TOKEN, reference_example
+from fireworks_rft_client import AuthenticatedClient
+from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job
+
+OURS, HTTPX, SDK = "ours", "httpx", "sdk"
+OURS_AIOHTTP, HTTPX_AIOHTTP = "ours_aiohttp", "httpx_aiohttp"
+LABELS = {
+    OURS: "our client",
+    HTTPX: "raw httpx + json.loads",
+    SDK: "official SDK (fireworks-ai)",
+    OURS_AIOHTTP: "our client on aiohttp transport",
+    HTTPX_AIOHTTP: "raw httpx on aiohttp transport",
+}
+
+
+@dataclass
+class SyncContender:
+    key: str
+    call: Callable[[], object]
+    summary: Callable[[object], tuple[Any, ...]]
+    close: Callable[[], None]
+
+
+@dataclass
+class AsyncContender:
+    key: str
+    call: Callable[[], Awaitable[object]]
+    summary: Callable[[object], tuple[Any, ...]]
+    close: Callable[[], Awaitable[None]]
+
+
+def _summary_of_dict(job: object) -> tuple[Any, ...]:
+    assert isinstance(job, dict)
+    return job["name"], job["trainingConfig"]["baseModel"], job["state"]
+
+
+def _summary_of_model(job: Any) -> tuple[Any, ...]:
+    # Our model and the SDK's share attribute names for these fields.
+    return job.name, job.training_config.base_model, str(job.state)
+
+
+def expected_summary() -> tuple[Any, ...]:
+    return _summary_of_dict(reference_example())
+
+
+def sync_contenders(base_url: str) -> list[SyncContender]:
+    ours = AuthenticatedClient(base_url=base_url, token=TOKEN)
+    raw = httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {TOKEN}"})
+    sdk = Fireworks(api_key=TOKEN, base_url=base_url, account_id=ACCOUNT_ID)
+    get = get_reinforcement_fine_tuning_job.sync
+    return [
+        SyncContender(OURS, lambda: get(ACCOUNT_ID, JOB_ID, client=ours), _summary_of_model, ours.close),
+        SyncContender(HTTPX, lambda: json.loads(raw.get(JOB_PATH).content), _summary_of_dict, raw.close),
+        SyncContender(SDK, lambda: sdk.reinforcement_fine_tuning_jobs.get(JOB_ID), _summary_of_model, sdk.close),
+    ]
+
+
+def async_contenders(base_url: str) -> list[AsyncContender]:
+    """Build inside the event loop that will use them."""
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    sdk = AsyncFireworks(api_key=TOKEN, base_url=base_url, account_id=ACCOUNT_ID)
+    contenders = [
+        AsyncContender(SDK, lambda: sdk.reinforcement_fine_tuning_jobs.get(JOB_ID), _summary_of_model, sdk.close)
+    ]
+    for key, httpx_args in ((OURS, {}), (OURS_AIOHTTP, {"transport": AiohttpTransport()})):
+        ours = AuthenticatedClient(base_url=base_url, token=TOKEN, httpx_args=httpx_args)
+        contenders.append(AsyncContender(key, _our_async_call(ours), _summary_of_model, ours.aclose))
+    for key, transport in ((HTTPX, None), (HTTPX_AIOHTTP, AiohttpTransport())):
+        raw = httpx.AsyncClient(base_url=base_url, headers=auth, transport=transport)
+        contenders.append(AsyncContender(key, _raw_async_call(raw), _summary_of_dict, raw.aclose))
+    return sorted(contenders, key=lambda c: list(LABELS).index(c.key))
+
+
+def _our_async_call(client: AuthenticatedClient) -> Callable[[], Awaitable[object]]:
+    return lambda: get_reinforcement_fine_tuning_job.asyncio(ACCOUNT_ID, JOB_ID, client=client)
+
+
+def _raw_async_call(client: httpx.AsyncClient) -> Callable[[], Awaitable[object]]:
+    async def call() -> object:
+        return json.loads((await client.get(JOB_PATH)).content)
+
+    return call

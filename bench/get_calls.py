@@ -1,0 +1,101 @@
+"""Sections 1 and 2: one GET through each client against the bench server.
+
+Rounds interleave the clients (in rotating order), so a burst of load from elsewhere on the
+machine hits all of them alike; each figure is the median over the rounds, each ratio the
+median of the per-round ratios.
+"""
+
+import asyncio
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+from bench.contenders import (
+    HTTPX,
+    HTTPX_AIOHTTP,
+    OURS,
+    OURS_AIOHTTP,
+    SDK,
+    AsyncContender,
+    SyncContender,
+    async_contenders,
+    sync_contenders,
+)
+from bench.settings import Settings
+from bench.timing import Sample, median, paired_ratio, time_batch, time_concurrent
+
+T = TypeVar("T")
+
+
+def _rotated(items: Sequence[T], by: int) -> list[T]:
+    by %= len(items)
+    return [*items[by:], *items[:by]]
+
+
+def _check(key: str, summary: tuple[Any, ...], expected: tuple[Any, ...]) -> None:
+    if summary != expected:
+        raise RuntimeError(f"{key}: the GET returned {summary!r}, expected {expected!r}: not measuring a working call")
+
+
+def _figures(samples: dict[str, list[Sample]]) -> dict[str, Any]:
+    cpu = {key: [s.cpu for s in rounds] for key, rounds in samples.items()}
+    wall = {key: [s.wall for s in rounds] for key, rounds in samples.items()}
+    return {
+        "per_call": {key: {"cpu_us": median(cpu[key]) * 1e6, "wall_us": median(wall[key]) * 1e6} for key in samples},
+        "ratios": {
+            "cpu_ours_vs_httpx": paired_ratio(cpu[OURS], cpu[HTTPX]),
+            "cpu_ours_vs_sdk": paired_ratio(cpu[OURS], cpu[SDK]),
+            "wall_ours_vs_httpx": paired_ratio(wall[OURS], wall[HTTPX]),
+            "wall_ours_vs_sdk": paired_ratio(wall[OURS], wall[SDK]),
+        },
+    }
+
+
+def bench_sync(base_url: str, settings: Settings, expected: tuple[Any, ...]) -> dict[str, Any]:
+    contenders: list[SyncContender] = sync_contenders(base_url)
+    try:
+        for contender in contenders:
+            _check(contender.key, contender.summary(contender.call()), expected)
+            time_batch(contender.call, settings.warmup_calls)
+        samples: dict[str, list[Sample]] = {c.key: [] for c in contenders}
+        for round_no in range(settings.sync_rounds):
+            for contender in _rotated(contenders, round_no):
+                samples[contender.key].append(time_batch(contender.call, settings.sync_calls))
+    finally:
+        for contender in contenders:
+            contender.close()
+    return _figures(samples)
+
+
+async def _bench_async(base_url: str, settings: Settings, expected: tuple[Any, ...]) -> dict[str, Any]:
+    contenders: list[AsyncContender] = async_contenders(base_url)
+    result: dict[str, Any] = {}
+    try:
+        for contender in contenders:
+            _check(contender.key, contender.summary(await contender.call()), expected)
+        for concurrency in settings.concurrencies:
+            for contender in contenders:  # opens the connections this concurrency needs
+                await time_concurrent(contender.call, concurrency, concurrency * 2)
+            samples: dict[str, list[Sample]] = {c.key: [] for c in contenders}
+            for round_no in range(settings.async_rounds):
+                for contender in _rotated(contenders, round_no):
+                    sample = await time_concurrent(contender.call, concurrency, settings.async_calls)
+                    samples[contender.key].append(sample)
+            rps = {key: [1 / s.wall for s in rounds] for key, rounds in samples.items()}
+            result[f"c{concurrency}"] = {
+                "rps": {key: median(values) for key, values in rps.items()},
+                "cpu_us": {key: median([s.cpu for s in rounds]) * 1e6 for key, rounds in samples.items()},
+                "ratios": {
+                    "rps_ours_vs_sdk": paired_ratio(rps[OURS], rps[SDK]),
+                    "rps_ours_vs_httpx": paired_ratio(rps[OURS], rps[HTTPX]),
+                    "rps_ours_aiohttp_vs_sdk": paired_ratio(rps[OURS_AIOHTTP], rps[SDK]),
+                    "rps_ours_aiohttp_vs_httpx_aiohttp": paired_ratio(rps[OURS_AIOHTTP], rps[HTTPX_AIOHTTP]),
+                },
+            }
+    finally:
+        for contender in contenders:
+            await contender.close()
+    return result
+
+
+def bench_async(base_url: str, settings: Settings, expected: tuple[Any, ...]) -> dict[str, Any]:
+    return asyncio.run(_bench_async(base_url, settings, expected))

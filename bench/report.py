@@ -1,0 +1,161 @@
+"""The table printed by `make bench`, the targets, and the JSON written beside it."""
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench import imports, parsing
+from bench.contenders import LABELS
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    path: tuple[str, ...]  # where the ratio lives in the results
+    limit: float
+    at_most: bool  # True: ratio <= limit; False: ratio >= limit
+
+    def ratio(self, results: dict[str, Any]) -> float | None:
+        value: Any = results
+        for key in self.path:
+            if not isinstance(value, dict) or key not in value:
+                return None
+            value = value[key]
+        return float(value)
+
+    def verdict(self, ratio: float) -> bool:
+        return ratio <= self.limit if self.at_most else ratio >= self.limit
+
+
+TARGETS = (
+    Target("sync GET, CPU per call: ours / raw httpx", ("sync_get", "ratios", "cpu_ours_vs_httpx"), 1.10, True),
+    Target("sync GET, CPU per call: ours / official SDK", ("sync_get", "ratios", "cpu_ours_vs_sdk"), 0.80, True),
+    Target("cold import for a GET: ours / official SDK", ("cold_import", "ratios", "ours_vs_sdk"), 0.25, True),
+    Target("async req/s at c=64: ours / official SDK", ("async_get", "c64", "ratios", "rps_ours_vs_sdk"), 1.0, False),
+)
+
+
+def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    verdicts = []
+    for target in TARGETS:
+        ratio = target.ratio(results)
+        if ratio is not None:
+            verdicts.append(
+                {
+                    "name": target.name,
+                    "ratio": ratio,
+                    "limit": target.limit,
+                    "rule": "<=" if target.at_most else ">=",
+                    "pass": target.verdict(ratio),
+                }
+            )
+    return verdicts
+
+
+def _rows(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
+    table = [list(header), *[list(row) for row in rows]]
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    lines = []
+    for row in table:
+        cells = [row[0].ljust(widths[0]), *(cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True))]
+        lines.append("  " + "   ".join(cells).rstrip())
+    return lines
+
+
+def _x(ratio: float) -> str:
+    return f"{ratio:.2f}x"
+
+
+def _sync_lines(section: dict[str, Any]) -> list[str]:
+    per_call, ratios = section["per_call"], section["ratios"]
+    lines = _rows(
+        ("client", "CPU us/call", "wall us/call"),
+        ((LABELS[k], f"{v['cpu_us']:.1f}", f"{v['wall_us']:.1f}") for k, v in per_call.items()),
+    )
+    lines.append(
+        f"  ours / raw httpx:    CPU {_x(ratios['cpu_ours_vs_httpx'])}, wall {_x(ratios['wall_ours_vs_httpx'])}"
+    )
+    lines.append(f"  ours / official SDK: CPU {_x(ratios['cpu_ours_vs_sdk'])}, wall {_x(ratios['wall_ours_vs_sdk'])}")
+    lines.append(f"  (the server's own CPU per request: {section['server_cpu_us']:.1f} us, in its own process)")
+    return lines
+
+
+def _async_lines(section: dict[str, Any]) -> list[str]:
+    levels = [key for key, value in section.items() if isinstance(value, dict)]
+    header = ("client", *(f"{level.replace('c', 'c=')} req/s" for level in levels))
+    keys = list(section[levels[0]]["rps"])
+    rows = [[LABELS[key], *(f"{section[level]['rps'][key]:.0f}" for level in levels)] for key in keys]
+    rows += [[f"{LABELS[key]}, CPU us/call", *(f"{section[lv]['cpu_us'][key]:.1f}" for lv in levels)] for key in keys]
+    rows.append(["ours / official SDK (req/s)", *(_x(section[lv]["ratios"]["rps_ours_vs_sdk"]) for lv in levels)])
+    for ratio, label in (
+        ("rps_ours_vs_httpx", "ours / raw httpx"),
+        ("rps_ours_aiohttp_vs_sdk", "ours on aiohttp / official SDK"),
+        ("rps_ours_aiohttp_vs_httpx_aiohttp", "ours on aiohttp / raw httpx on aiohttp"),
+    ):
+        rows.append([f"{label} (req/s)", *(_x(section[lv]["ratios"][ratio]) for lv in levels)])
+    lines = _rows(header, rows)
+    lines.append(f"  (the server's own CPU per request: {section['server_cpu_us']:.1f} us, in its own process)")
+    return lines
+
+
+def _parsing_lines(section: dict[str, Any]) -> list[str]:
+    parse, dump = section["parse_us"], section["serialise_us"]
+    rows = [[label, f"{parse[key]:.1f}", _x(parse["ours"] / parse[key])] for key, label in parsing.PARSERS.items()]
+    lines = _rows(("parse the reference payload", "CPU us", "ours / this"), rows)
+    rows = [[label, f"{dump[key]:.1f}", _x(dump["ours"] / dump[key])] for key, label in parsing.SERIALISERS.items()]
+    return lines + _rows(("serialise it back", "CPU us", "ours / this"), rows)
+
+
+def _import_lines(section: dict[str, Any]) -> list[str]:
+    ms, ratios = section["ms"], section["ratios"]
+    lines = _rows(("import", "ms"), ((imports.LABELS[key], f"{value:.1f}") for key, value in ms.items()))
+    lines.append(
+        f"  ours / official SDK {_x(ratios['ours_vs_sdk'])} (dev venv {_x(ratios['ours_devenv_vs_sdk_devenv'])}); "
+        f"ours / httpx {_x(ratios['ours_vs_httpx'])}"
+    )
+    lines.append("  (main rows: without click and rich, httpx's optional CLI, which neither package installs)")
+    return lines
+
+
+def _make_lines(section: dict[str, Any]) -> list[str]:
+    return _rows(("target", "wall s"), ((f"make {target}", f"{value:.2f}") for target, value in section["s"].items()))
+
+
+_SECTIONS = (
+    ("sync_get", "1. One GET, sync client, against the local server", _sync_lines),
+    ("async_get", "2. Async clients against the local server", _async_lines),
+    ("parsing", "3. Parsing and serialising the reference payload", _parsing_lines),
+    ("cold_import", "4. Cold import, fresh interpreter", _import_lines),
+    ("make", "5. Tooling wall time (scratch copy of the repo)", _make_lines),
+)
+
+
+def render(results: dict[str, Any]) -> str:
+    meta = results["meta"]
+    lines = [
+        f"fireworks-rft-client bench ({meta['mode']} run, {meta['started']}, Python {meta['python']}, "
+        f"{meta['cpus']} CPUs, load {meta['load_before']})",
+        "Every figure is a median of repeated measurements; every ratio compares figures of this run.",
+    ]
+    for key, title, section_lines in _SECTIONS:
+        if key in results:
+            lines += ["", f"{title} ({results[key].get('about', '')})".replace(" ()", ""), *section_lines(results[key])]
+    lines += ["", "Targets"]
+    for verdict in results["targets"]:
+        mark = "PASS" if verdict["pass"] else "MISS"
+        lines.append(
+            f"  {mark}  {verdict['name']}: {_x(verdict['ratio'])} (target {verdict['rule']} {verdict['limit']}x)"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def write_json(results: dict[str, Any], out_dir: Path) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stamp = results["meta"]["started"].replace(":", "").replace("-", "")
+    path = out_dir / f"bench-{results['meta']['mode']}-{stamp}.json"
+    text = json.dumps(results, indent=2) + "\n"
+    path.write_text(text)
+    (out_dir / "latest.json").write_text(text)
+    return path

@@ -1,0 +1,113 @@
+"""A small, fast HTTP/1.1 server for the benchmarks, run in its own process on 127.0.0.1.
+
+It answers `GET /v1/accounts/{account}/reinforcementFineTuningJobs/{job}` carrying a Bearer token
+with the reference example (200), `GET /_stats` with its own request count and CPU seconds (to
+show it is not the bottleneck), anything else with a JSON 404 or 401. Connections stay open
+(keep-alive). The answers are prepared once, so the server costs little next to the clients.
+
+`python -m bench.server` prints the port it listens on, then serves until it is terminated;
+`running_server()` starts it in a child process and stops it by PID.
+"""
+
+import asyncio
+import json
+import os
+import re
+import select
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from bench.payload import ROOT, reference_body
+
+_JOB_TARGET = re.compile(rb"GET /v1/accounts/[^/?\s]+/reinforcementFineTuningJobs/[^/?\s]+(\?\S*)? HTTP/1\.1")
+
+
+def _answer(status: str, body: bytes) -> bytes:
+    head = f"HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+    return head.encode() + body
+
+
+class _JobProtocol(asyncio.Protocol):
+    served = 0  # job requests answered, over all connections
+    ok = _answer("200 OK", reference_body())
+    not_found = _answer("404 Not Found", b'{"code":5,"message":"not found"}')
+    unauthenticated = _answer("401 Unauthorized", b'{"code":16,"message":"missing Bearer token"}')
+
+    def __init__(self) -> None:
+        self._buffer = b""
+        self._transport: asyncio.Transport | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self._transport = transport
+
+    def data_received(self, data: bytes) -> None:
+        # Requests without a body (GET): each ends at the blank line after its headers.
+        buffer = self._buffer + data
+        transport = self._transport
+        assert transport is not None
+        while (end := buffer.find(b"\r\n\r\n")) >= 0:
+            head, buffer = buffer[:end], buffer[end + 4 :]
+            lowered = head.lower()
+            if head.startswith(b"GET /_stats "):
+                stats = {"requests": _JobProtocol.served, "cpu_s": time.process_time()}
+                transport.write(_answer("200 OK", json.dumps(stats).encode()))
+            elif not _JOB_TARGET.match(head):
+                transport.write(self.not_found)
+            elif b"\r\nauthorization: bearer " not in lowered:
+                transport.write(self.unauthenticated)
+            else:
+                _JobProtocol.served += 1
+                transport.write(self.ok)
+            if b"\r\nconnection: close" in lowered:
+                transport.close()
+                return
+        self._buffer = buffer
+
+
+async def _serve() -> None:
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(_JobProtocol, host="127.0.0.1", port=0, backlog=512)
+    port = server.sockets[0].getsockname()[1]
+    sys.stdout.write(f"{port}\n")
+    sys.stdout.flush()
+    await server.serve_forever()
+
+
+def server_stats(base_url: str) -> tuple[int, float]:
+    """(job requests served so far, CPU seconds the server process has used)."""
+    stats = json.loads(urllib.request.urlopen(f"{base_url}/_stats", timeout=5).read())  # noqa: S310 - loopback
+    return int(stats["requests"]), float(stats["cpu_s"])
+
+
+@contextmanager
+def running_server() -> Iterator[str]:
+    """Start the server in a child process; yield its base URL; stop it by PID."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "bench.server"], cwd=ROOT, env=env, stdout=subprocess.PIPE
+    )
+    try:
+        assert process.stdout is not None
+        ready, _, _ = select.select([process.stdout], [], [], 15)
+        line = process.stdout.readline().strip() if ready else b"(nothing within 15 s)"
+        if not line.isdigit():
+            raise RuntimeError(f"bench server (pid {process.pid}) did not start: {line!r}")
+        yield f"http://127.0.0.1:{int(line)}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+if __name__ == "__main__":
+    asyncio.run(_serve())

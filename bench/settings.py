@@ -1,0 +1,48 @@
+"""How much each section measures: the full run (`make bench`) and the smoke run (`--quick`)."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    name: str
+    sync_rounds: int  # timed batches per client, interleaved
+    sync_calls: int  # calls per batch
+    async_rounds: int
+    async_calls: int  # calls per timed batch, at every concurrency
+    concurrencies: tuple[int, ...]
+    parse_rounds: int
+    parse_ops: int
+    import_runs: int  # fresh interpreters per package
+    make_runs: int
+
+    @property
+    def warmup_calls(self) -> int:
+        return max(10, self.sync_calls // 2)
+
+
+FULL = Settings(
+    name="full",
+    sync_rounds=11,
+    sync_calls=300,
+    async_rounds=5,
+    async_calls=384,
+    concurrencies=(1, 16, 64),
+    parse_rounds=15,
+    parse_ops=2000,
+    import_runs=10,
+    make_runs=3,
+)
+
+QUICK = Settings(
+    name="quick",
+    sync_rounds=2,
+    sync_calls=20,
+    async_rounds=1,
+    async_calls=64,
+    concurrencies=(1, 16, 64),
+    parse_rounds=2,
+    parse_ops=50,
+    import_runs=1,
+    make_runs=1,
+)

@@ -1,0 +1,220 @@
+"""Guard 2: the generated models are what the spec says, found by introspection, not by text.
+
+For every component schema: an attrs class (or a str enum) of the generator's name; for every
+property an attribute with the Python type the spec implies (``T | Unset`` when optional), that
+``from_dict`` fills from the property's JSON key; no attribute the spec does not have; enum
+members exactly the spec's values. ``model_problems`` returns one line per disagreement.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import importlib
+import typing
+from collections.abc import Mapping
+from types import GenericAlias, NoneType, UnionType
+from typing import Any
+
+import attrs
+from openapi_python_client.strings import ClassName, PythonIdentifier
+
+from .spec_tools import Schema, component_schemas, ref_name, resolve, schema_types
+
+PACKAGE = "fireworks_rft_client"
+FIELD_PREFIX = "field_"  # the generator's default prefix for names that are no identifiers
+SCALARS: dict[str, type] = {"string": str, "integer": int, "number": float, "boolean": bool}
+STRING_FORMATS: dict[str, type] = {"date-time": datetime.datetime, "date": datetime.date}
+SAMPLES: dict[str, Any] = {"string": "x", "integer": 7, "number": 1.5, "boolean": True, "object": {}, "array": []}
+SAMPLE_FORMATS: dict[str, str] = {"date-time": "2024-01-02T03:04:05Z", "date": "2024-01-02"}
+
+
+class UnsupportedSchema(ValueError):
+    """A schema construct this contract test does not map yet: extend it before using it."""
+
+
+class MissingClass(LookupError):
+    """A property refers to a schema whose class the package lacks (reported once per schema too)."""
+
+
+def class_name(schema_name: str) -> str:
+    """The class name the pinned generator gives a component schema."""
+    return str(ClassName(schema_name, prefix=""))
+
+
+def attribute_name(property_name: str) -> str:
+    """The attribute name the pinned generator gives a property (``@type`` -> ``type_``)."""
+    return str(PythonIdentifier(property_name, prefix=FIELD_PREFIX))
+
+
+def model_problems(spec: Mapping[str, Any], package: str = PACKAGE) -> list[str]:
+    models = importlib.import_module(f"{package}.models")
+    unset_type: type = importlib.import_module(f"{package}.types").Unset
+    namespace = {**vars(models), "Unset": unset_type, "datetime": datetime}
+    problems: list[str] = []
+    expected_classes = set()
+    for schema_name, schema in component_schemas(spec).items():
+        name = class_name(schema_name)
+        expected_classes.add(name)
+        cls = getattr(models, name, None)
+        if not isinstance(cls, type):
+            problems.append(
+                f"schema {schema_name}: no generated class {package}.models.{name} "
+                "(spec changed without 'make generate'?)"
+            )
+        elif "enum" in schema:
+            problems += _enum_problems(schema_name, schema, cls)
+        else:
+            problems += _model_problems(spec, schema_name, schema, cls, namespace, unset_type)
+    for name in getattr(models, "__all__", ()):
+        if name not in expected_classes:
+            problems.append(
+                f"generated class {package}.models.{name}: no schema of that name in the spec "
+                "(removed or renamed without 'make generate'?)"
+            )
+    return problems
+
+
+def _enum_problems(schema_name: str, schema: Schema, cls: type) -> list[str]:
+    if not (issubclass(cls, enum.Enum) and issubclass(cls, str)):
+        return [f"schema {schema_name}: {cls.__name__} should be a str enum, it is {cls.__mro__[1:]}"]
+    members = {member.value for member in typing.cast(type[enum.Enum], cls)}
+    spec_values = set(schema["enum"])
+    problems = [
+        f"schema {schema_name}: value {value} is in the spec, not in enum {cls.__name__}"
+        for value in sorted(spec_values - members)
+    ]
+    problems += [
+        f"schema {schema_name}: enum {cls.__name__} has member {value}, which the spec does not list"
+        for value in sorted(members - spec_values)
+    ]
+    return problems
+
+
+def _model_problems(
+    spec: Mapping[str, Any], schema_name: str, schema: Schema, cls: type, namespace: dict[str, Any], unset: type
+) -> list[str]:
+    if not attrs.has(cls):
+        return [f"schema {schema_name}: {cls.__name__} is not an attrs class"]
+    try:
+        hints = typing.get_type_hints(cls, localns=namespace)
+    except NameError as exc:
+        return [f"schema {schema_name}: the annotations of {cls.__name__} name a missing class: {exc}"]
+    attributes = {a.name for a in attrs.fields(cls)}
+    required = set(schema.get("required", []))
+    problems: list[str] = []
+    mapped = set()
+    for prop_name, prop in schema.get("properties", {}).items():
+        attr = attribute_name(prop_name)
+        mapped.add(attr)
+        where = f"schema {schema_name}, property {prop_name}"
+        if attr not in attributes:
+            problems.append(f"{where}: no attribute {cls.__name__}.{attr} (spec changed without 'make generate'?)")
+            continue
+        try:
+            expected = python_type(spec, schema_name, prop_name, prop, namespace)
+        except MissingClass as exc:
+            problems.append(str(exc))
+            continue
+        if prop_name not in required:
+            expected = expected | unset
+        if not same_type(hints.get(attr), expected):
+            problems.append(
+                f"{where}: {cls.__name__}.{attr} is annotated {type_text(hints.get(attr))}, "
+                f"the spec implies {type_text(expected)}"
+            )
+            continue
+        problems += _key_problems(spec, where, cls, prop_name, prop, attr, unset)
+    if schema.get("additionalProperties", True) is not False:
+        mapped.add("additional_properties")
+        if "additional_properties" not in attributes:
+            problems.append(
+                f"schema {schema_name}: {cls.__name__} cannot keep unknown fields (no additional_properties)"
+            )
+    for attr in sorted(attributes - mapped):
+        problems.append(
+            f"schema {schema_name}: {cls.__name__}.{attr} matches no property of the spec "
+            "(removed or renamed without 'make generate'?)"
+        )
+    return problems
+
+
+def _key_problems(
+    spec: Mapping[str, Any], where: str, cls: type, prop_name: str, prop: Any, attr: str, unset: type
+) -> list[str]:
+    """``from_dict`` reads the property from its JSON key, and ``to_dict`` writes it back there."""
+    model: Any = cls
+    instance = model.from_dict({prop_name: sample_value(spec, prop)})
+    if isinstance(getattr(instance, attr), unset) or prop_name in instance.additional_properties:
+        return [f"{where}: {cls.__name__}.from_dict does not read JSON key {prop_name!r} into {attr}"]
+    if prop_name not in instance.to_dict():
+        return [f"{where}: {cls.__name__}.to_dict does not write {attr} to JSON key {prop_name!r}"]
+    return []
+
+
+def python_type(spec: Mapping[str, Any], schema_name: str, prop_name: str, prop: Any, namespace: dict[str, Any]) -> Any:
+    """The Python type the generator should use for a property (without the ``| Unset``)."""
+    if isinstance(prop, Mapping) and "$ref" in prop:
+        target = class_name(ref_name(prop["$ref"]))
+        if target not in namespace:
+            raise MissingClass(
+                f"schema {schema_name}, property {prop_name}: refers to {target}, which is not generated"
+            )
+        return namespace[target]
+    prop = resolve(spec, prop)
+    types = schema_types(prop) - {"null"}
+    nullable = "null" in schema_types(prop)
+    if len(types) != 1:
+        raise UnsupportedSchema(f"schema {schema_name}, property {prop_name}: one non-null type expected, got {types}")
+    (json_type,) = types
+    if "enum" in prop or (json_type == "object" and "properties" in prop):
+        raise UnsupportedSchema(
+            f"schema {schema_name}, property {prop_name}: inline enums/objects are not mapped; "
+            "use a $ref to a component schema"
+        )
+    result: Any
+    if json_type == "array":
+        result = GenericAlias(list, (python_type(spec, schema_name, prop_name, prop.get("items", {}), namespace),))
+    elif json_type == "string" and prop.get("format") in STRING_FORMATS:
+        result = STRING_FORMATS[prop["format"]]
+    elif json_type in SCALARS:
+        result = SCALARS[json_type]
+    else:
+        raise UnsupportedSchema(f"schema {schema_name}, property {prop_name}: type {json_type} is not mapped")
+    return result | None if nullable else result
+
+
+def sample_value(spec: Mapping[str, Any], prop: Any) -> Any:
+    """A small valid JSON value for a property, to see which attribute it lands in."""
+    schema = resolve(spec, prop)
+    if "enum" in schema:
+        return schema["enum"][0]
+    types = sorted(schema_types(schema) - {"null"}) or ["string"]
+    if types[0] == "string" and schema.get("format") in SAMPLE_FORMATS:
+        return SAMPLE_FORMATS[schema["format"]]
+    return SAMPLES[types[0]]
+
+
+def same_type(actual: Any, expected: Any) -> bool:
+    """Unions compare as sets of members; ``list[X]`` compares its argument."""
+    return _members(actual) == _members(expected)
+
+
+def _members(annotation: Any) -> frozenset[Any]:
+    if isinstance(annotation, UnionType) or typing.get_origin(annotation) is typing.Union:
+        return frozenset(m for arg in typing.get_args(annotation) for m in _members(arg))
+    return frozenset({annotation})
+
+
+def type_text(annotation: Any) -> str:
+    if annotation is None:
+        return "nothing (no annotation)"
+    if isinstance(annotation, UnionType) or typing.get_origin(annotation) is typing.Union:
+        return " | ".join(type_text(arg) for arg in typing.get_args(annotation))
+    if annotation is NoneType:
+        return "None"
+    if typing.get_origin(annotation) is list:
+        return f"list[{', '.join(type_text(a) for a in typing.get_args(annotation))}]"
+    if isinstance(annotation, type):
+        return f"datetime.{annotation.__name__}" if annotation.__module__ == "datetime" else annotation.__name__
+    return str(annotation)

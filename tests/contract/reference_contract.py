@@ -1,0 +1,120 @@
+"""Guard 1: everything the reference page documents is in the spec, with the same JSON type.
+
+``reference_problems`` returns one readable line per disagreement; an empty list means the spec
+covers the page. The spec may document more than the page (later enum values, error responses).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .reference_page import PageField, ReferencePage
+from .spec_tools import JSON, fits, json_type, operations, parameters, resolve, resolve_named, schema_types
+
+
+def reference_problems(spec: Mapping[str, Any], page: ReferencePage) -> list[str]:
+    operation = operations(spec).get((page.method, page.path))
+    if operation is None:
+        return [f"operation {page.method} {page.path} of the reference page is missing from the spec"]
+    problems = _security_problems(spec, operation)
+    params = parameters(spec, page.path, operation)
+    for section, location in (("Path Parameters", "path"), ("Query Parameters", "query")):
+        for page_field in page.fields.get(section, []):
+            param = params.get((location, page_field.name))
+            where = f"{location} parameter {page_field.name}"
+            if param is None:
+                problems.append(f"{where}: on the reference page, missing from the spec")
+                continue
+            if page_field.required and not param.get("required", False):
+                problems.append(f"{where}: required on the reference page, optional in the spec")
+            problems += _field_problems(spec, where, page_field, param.get("schema", {}))
+
+    response = resolve(spec, operation.get("responses", {}).get(page.response_status))
+    content = (response or {}).get("content", {}).get(page.response_media_type)
+    if content is None:
+        return [*problems, f"response {page.response_status} {page.response_media_type}: missing from the spec"]
+    schema_name, schema = resolve_named(spec, content["schema"])
+    properties = schema.get("properties", {})
+    for page_field in page.fields.get("Response", []):
+        where = f"response field {page_field.name} (schema {schema_name})"
+        if page_field.name not in properties:
+            problems.append(f"{where}: on the reference page, missing from the spec")
+            continue
+        if page_field.required and page_field.name not in schema.get("required", []):
+            # A deliberate choice of the spec (readMask): it must be spelled out, not lost.
+            if not properties[page_field.name].get("x-required-on-create"):
+                problems.append(
+                    f"{where}: required on the reference page; the spec neither requires it "
+                    "nor marks it x-required-on-create"
+                )
+        problems += _field_problems(spec, where, page_field, properties[page_field.name])
+    problems += example_problems(spec, content["schema"], page.example, "")
+    return problems
+
+
+def _security_problems(spec: Mapping[str, Any], operation: Mapping[str, Any]) -> list[str]:
+    """The page documents ``Authorization: Bearer <token>``: the operation must require it."""
+    schemes = spec.get("components", {}).get("securitySchemes", {})
+    for requirement in operation.get("security", spec.get("security", [])):
+        for name in requirement:
+            scheme = schemes.get(name, {})
+            if scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() == "bearer":
+                return []
+    return ["security: the reference page requires a Bearer Authorization header, the spec does not"]
+
+
+def _field_problems(spec: Mapping[str, Any], where: str, page_field: PageField, prop: Any) -> list[str]:
+    problems = []
+    schema_name, schema = resolve_named(spec, prop)
+    named = f" ({schema_name})" if schema_name else ""
+    types = schema_types(schema)
+    if page_field.json_type not in types:
+        problems.append(f"{where}: the reference page says {page_field.type}, the spec says {_types(types)}{named}")
+    if page_field.format and schema.get("format") != page_field.format:
+        problems.append(
+            f"{where}: the reference page says format {page_field.format}, the spec says {schema.get('format')}{named}"
+        )
+    enum = schema.get("enum", [])
+    for option in page_field.options:
+        if option not in enum:
+            problems.append(f"{where}: enum value {option} of the reference page is missing from the spec{named}")
+    if page_field.default is not None and schema.get("default") != page_field.default:
+        problems.append(
+            f"{where}: default {page_field.default} on the reference page, {schema.get('default')!r} in the spec{named}"
+        )
+    return problems
+
+
+def example_problems(spec: Mapping[str, Any], prop: Any, value: JSON, path: str, owner: str = "") -> list[str]:
+    """Every (nested) field of the page's example must be in the spec with a fitting type.
+
+    ``owner`` names the spec's schema and property the value sits in (``TrainingConfig.epochs``).
+    """
+    schema_name, schema = resolve_named(spec, prop)
+    where = f"example field {path or '(root)'}" + (f" ({owner})" if owner else "")
+    types = schema_types(schema)
+    if types and not fits(json_type(value), types):
+        return [
+            f"{where}: the reference page's example has a JSON {json_type(value)} ({value!r}), "
+            f"the spec says {_types(types)}"
+        ]
+    if "enum" in schema and value not in schema["enum"]:
+        return [f"{where}: enum value {value!r} of the reference page's example is missing from the spec"]
+    problems: list[str] = []
+    if isinstance(value, dict):
+        properties = schema.get("properties", {})
+        for key, item in value.items():
+            child = f"{path}.{key}" if path else key
+            if key not in properties:
+                problems.append(f"example field {child}: on the reference page, missing from the spec ({schema_name})")
+            else:
+                problems += example_problems(spec, properties[key], item, child, f"{schema_name}.{key}")
+    elif isinstance(value, list) and "items" in schema:
+        for index, item in enumerate(value):
+            problems += example_problems(spec, schema["items"], item, f"{path}[{index}]", owner)
+    return problems
+
+
+def _types(types: set[str]) -> str:
+    return "/".join(sorted(types)) or "no type"

@@ -1,0 +1,145 @@
+"""The spec as data: follow $refs, name JSON types, validate payloads against schemas.
+
+Everything takes the spec as a dict, so the same code runs against the repo's spec and against
+a deliberately broken copy (see test_guards_bite.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from openapi_schema_validator import OAS31Validator, oas31_format_checker
+
+JSON = Any
+Schema = dict[str, Any]
+
+
+def pointer(spec: Mapping[str, Any], ref: str) -> Any:
+    """The node a local JSON pointer ``#/a/b`` names."""
+    if not ref.startswith("#/"):
+        raise ValueError(f"only local $refs are supported, got {ref!r}")
+    node: Any = spec
+    for part in ref[2:].split("/"):
+        node = node[part.replace("~1", "/").replace("~0", "~")]
+    return node
+
+
+def ref_name(ref: str) -> str:
+    return ref.rsplit("/", 1)[-1]
+
+
+def resolve(spec: Mapping[str, Any], node: Any) -> Any:
+    """Follow $refs until a node without one."""
+    while isinstance(node, Mapping) and "$ref" in node:
+        node = pointer(spec, node["$ref"])
+    return node
+
+
+def resolve_named(spec: Mapping[str, Any], node: Any) -> tuple[str | None, Any]:
+    """Like resolve(), also returning the component name the last $ref pointed at."""
+    name = None
+    while isinstance(node, Mapping) and "$ref" in node:
+        name = ref_name(node["$ref"])
+        node = pointer(spec, node["$ref"])
+    return name, node
+
+
+def inline_refs(spec: Mapping[str, Any], node: Any, _seen: tuple[str, ...] = ()) -> Any:
+    """A deep copy of ``node`` with every $ref replaced by (a copy of) its target."""
+    if isinstance(node, Mapping):
+        if "$ref" in node:
+            ref = node["$ref"]
+            if ref in _seen:
+                raise ValueError(f"recursive $ref {ref}: not supported by the contract tests")
+            target = inline_refs(spec, pointer(spec, ref), (*_seen, ref))
+            siblings = {k: inline_refs(spec, v, _seen) for k, v in node.items() if k != "$ref"}
+            return {**target, **siblings}
+        return {k: inline_refs(spec, v, _seen) for k, v in node.items()}
+    if isinstance(node, list):
+        return [inline_refs(spec, item, _seen) for item in node]
+    return node
+
+
+def schema_types(schema: Mapping[str, Any]) -> set[str]:
+    """The JSON types a (resolved) schema allows; empty when it does not say."""
+    declared = schema.get("type")
+    if isinstance(declared, str):
+        return {declared}
+    if isinstance(declared, list):
+        return set(declared)
+    if "enum" in schema:
+        return {json_type(value) for value in schema["enum"]}
+    if "properties" in schema:
+        return {"object"}
+    return set()
+
+
+def json_type(value: JSON) -> str:
+    """The JSON type name of a decoded JSON value."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    raise TypeError(f"not a JSON value: {value!r}")
+
+
+def fits(value_type: str, allowed: set[str]) -> bool:
+    """A JSON integer is also a JSON number."""
+    return value_type in allowed or (value_type == "integer" and "number" in allowed)
+
+
+def component_schemas(spec: Mapping[str, Any]) -> dict[str, Schema]:
+    schemas: dict[str, Schema] = spec.get("components", {}).get("schemas", {})
+    return schemas
+
+
+def operations(spec: Mapping[str, Any]) -> dict[tuple[str, str], Schema]:
+    """Every operation of the spec by (METHOD, path)."""
+    methods = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+    found: dict[tuple[str, str], Schema] = {}
+    for path, item in spec.get("paths", {}).items():
+        for method, operation in item.items():
+            if method in methods:
+                found[(method.upper(), path)] = operation
+    return found
+
+
+def parameters(spec: Mapping[str, Any], path: str, operation: Mapping[str, Any]) -> dict[tuple[str, str], Schema]:
+    """The operation's parameters, path-level ones included, by (in, name)."""
+    declared = [*spec["paths"][path].get("parameters", []), *operation.get("parameters", [])]
+    resolved = [resolve(spec, p) for p in declared]
+    return {(p["in"], p["name"]): p for p in resolved}
+
+
+def make_validator(spec: Mapping[str, Any], schema: Mapping[str, Any]) -> OAS31Validator:
+    """A validator for one schema of the spec: OAS 3.1 (= JSON Schema 2020-12), formats checked."""
+    return OAS31Validator(inline_refs(spec, schema), format_checker=oas31_format_checker)
+
+
+def schema_errors(spec: Mapping[str, Any], schema: Mapping[str, Any], payload: JSON) -> list[str]:
+    """What is wrong with ``payload`` under ``schema``, one line per error."""
+    return validation_errors(make_validator(spec, schema), payload)
+
+
+def validation_errors(validator: OAS31Validator, payload: JSON) -> list[str]:
+    errors = sorted(validator.iter_errors(payload), key=lambda e: [str(p) for p in e.absolute_path])
+    return [f"{dotted(list(e.absolute_path))}: {e.message}" for e in errors]
+
+
+def dotted(path: list[Any]) -> str:
+    """``['trainingConfig', 'epochs']`` -> ``trainingConfig.epochs``; the root is ``(root)``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(root)"

@@ -1,0 +1,124 @@
+"""Hypothesis strategies for response payloads, built from the spec's own response schema.
+
+hypothesis-jsonschema draws objects from the schema with $refs inlined: any subset of the known
+properties (so optional fields go missing), nested objects, enum values, and extra properties
+the schema does not name (it allows them). Two things it cannot do alone:
+
+* RFC 3339 timestamps as servers send them: its ``date-time`` strings are not what Google-style
+  APIs emit. Date-time properties get our own strategy: ``Z`` or numeric offsets, 0 to 9
+  fractional digits.
+* ``format: int32``: JSON Schema ignores it, OpenAPI does not. Integers are bounded to int32.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from hypothesis import strategies as st
+from hypothesis_jsonschema import from_schema
+
+from .spec_tools import JSON, inline_refs
+
+TIMESTAMP_FORMAT = "x-rfc3339-timestamp"  # our own format name: overriding "date-time" would warn
+INT32 = {"minimum": -(2**31), "maximum": 2**31 - 1}
+RFC3339 = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|([+-])(\d{2}):(\d{2}))",
+)
+
+
+@st.composite
+def rfc3339_timestamps(draw: st.DrawFn) -> str:
+    moment = draw(st.datetimes(min_value=datetime.datetime(1970, 1, 1), max_value=datetime.datetime(2199, 12, 31)))
+    digits = draw(st.integers(min_value=0, max_value=9))
+    fraction = draw(st.text("0123456789", min_size=digits, max_size=digits))
+    hours, minutes = draw(st.integers(0, 23)), draw(st.integers(0, 59))
+    offset = draw(st.sampled_from(["Z", f"+{hours:02d}:{minutes:02d}", f"-{hours:02d}:{minutes:02d}"]))
+    return moment.strftime("%Y-%m-%dT%H:%M:%S") + (f".{fraction}" if fraction else "") + offset
+
+
+def instant(text: str) -> datetime.datetime:
+    """The instant an RFC 3339 string names, to the microsecond (the client truncates nanoseconds).
+
+    Parsed here by regex on purpose: the client's own parser must not be its own judge.
+    """
+    match = RFC3339.fullmatch(text)
+    if not match:
+        raise ValueError(f"not an RFC 3339 timestamp: {text!r}")
+    year, month, day, hour, minute, second = (int(match.group(i)) for i in range(1, 7))
+    micros = int((match.group(7) or "").ljust(6, "0")[:6])
+    offset = datetime.timedelta()
+    if match.group(8) != "Z":
+        sign = -1 if match.group(9) == "-" else 1
+        offset = sign * datetime.timedelta(hours=int(match.group(10)), minutes=int(match.group(11)))
+    zone = datetime.timezone(offset)
+    return datetime.datetime(year, month, day, hour, minute, second, micros, tzinfo=zone)
+
+
+def generation_schema(spec: Mapping[str, Any], schema: Mapping[str, Any]) -> Any:
+    """The schema with $refs inlined, date-times on our strategy and int32 bounds made explicit."""
+    return _adapt(inline_refs(spec, schema))
+
+
+def _adapt(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_adapt(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    adapted = {key: _adapt(value) for key, value in node.items() if key not in ("example", "examples")}
+    if adapted.get("format") == "date-time":
+        adapted["format"] = TIMESTAMP_FORMAT
+    if adapted.get("type") == "integer" and adapted.get("format") == "int32":
+        adapted = {**INT32, **adapted}
+    return adapted
+
+
+def payloads(spec: Mapping[str, Any], schema: Mapping[str, Any]) -> st.SearchStrategy[JSON]:
+    """Half sparse payloads (any subset of fields, extra fields), half full ones (every known field).
+
+    Left alone, hypothesis-jsonschema draws few fields per object, and a given nested field can
+    go missing from a whole run; the full half puts random values in every field every time
+    (and no extra fields: the sparse half has those, and they make drawing slow).
+    """
+    sparse = generation_schema(spec, schema)
+    formats = {TIMESTAMP_FORMAT: rfc3339_timestamps()}
+    return st.one_of(
+        from_schema(sparse, custom_formats=formats), from_schema(_require_all(sparse), custom_formats=formats)
+    )
+
+
+def _require_all(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_require_all(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    adapted = {key: _require_all(value) for key, value in node.items()}
+    if "properties" in adapted:
+        adapted["required"] = sorted(adapted["properties"])
+        adapted["additionalProperties"] = False
+    return adapted
+
+
+def enum_paths(spec: Mapping[str, Any], schema: Mapping[str, Any]) -> list[tuple[tuple[str, ...], list[Any]]]:
+    """Where in a payload an enum sits, with its values: (("trainingConfig", "region"), [...])."""
+    found: list[tuple[tuple[str, ...], list[Any]]] = []
+
+    def walk(node: Any, path: tuple[str, ...]) -> None:
+        if "enum" in node:
+            found.append((path, list(node["enum"])))
+        for name, child in node.get("properties", {}).items():
+            walk(child, (*path, name))
+
+    walk(inline_refs(spec, schema), ())
+    return found
+
+
+def nested(path: tuple[str, ...], value: Any) -> dict[str, Any]:
+    """``(("a", "b"), 1)`` -> ``{"a": {"b": 1}}``."""
+    result: Any = value
+    for name in reversed(path):
+        result = {name: result}
+    out: dict[str, Any] = result
+    return out

@@ -1,0 +1,204 @@
+"""Guard 6: each guard is seen to fail on the break it exists for.
+
+Each test copies the repo (tests included) into a scratch folder, breaks one thing, and runs the
+guard there as a subprocess (pytest on the contract module with the copy as its root, or the
+`make check` script), so the guard runs against the broken copy exactly as it runs here. A
+control test shows that the unbroken copy passes, so a failure is the break's doing.
+"""
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tests.conftest import REFERENCE_DIR, copy_repo
+
+SPEC_FILE = Path("openapi/fireworks-rft.yaml")
+MODELS = Path("generated_client/fireworks_rft_client/models")
+REFERENCE = "tests/contract/test_spec_vs_reference.py"
+CODE = "tests/contract/test_spec_vs_code.py"
+PAYLOADS = "tests/contract/test_payloads_valid.py"
+ROUND_TRIP = "tests/contract/test_round_trip.py"
+OPERATION = "/v1/accounts/{account_id}/reinforcementFineTuningJobs/{reinforcement_fine_tuning_job_id}"
+
+
+def scratch(tmp_path: Path) -> Path:
+    return copy_repo(tmp_path, with_tests=True)
+
+
+def run_guard(repo: Path, *modules: str) -> subprocess.CompletedProcess[str]:
+    """pytest on the given contract modules, inside the scratch copy."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "PYTEST"))}
+    env["FIREWORKS_RFT_REFERENCE_DIR"] = str(REFERENCE_DIR)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "--no-header", "--hypothesis-profile=no-shrink", *modules],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def run_check_sync(repo: Path) -> subprocess.CompletedProcess[str]:
+    """What `make check` runs."""
+    return subprocess.run(
+        ["tools/check_sync.sh", "generated_client"], cwd=repo, capture_output=True, text=True, timeout=300
+    )
+
+
+def edit_spec(repo: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    """Change the scratch spec as data (comments are lost; the copy is thrown away)."""
+    spec = yaml.safe_load((repo / SPEC_FILE).read_text())
+    change(spec)
+    (repo / SPEC_FILE).write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True))
+
+
+def assert_fails_with(result: subprocess.CompletedProcess[str], *messages: str) -> None:
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, f"the guard did not fail (exit {result.returncode}):\n{output[-4000:]}"
+    for message in messages:
+        assert message in output, f"{message!r} not in the guard's output:\n{output[-4000:]}"
+
+
+def test_control_the_unbroken_copy_passes_every_guard(tmp_path: Path) -> None:
+    repo = scratch(tmp_path)
+    result = run_guard(repo, REFERENCE, CODE, PAYLOADS)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert re.search(r"\b[1-9]\d* passed", result.stdout), result.stdout[-2000:]
+
+
+def test_new_property_in_the_spec_without_regeneration(tmp_path: Path) -> None:
+    repo = scratch(tmp_path)
+
+    def add_property(spec: dict[str, Any]) -> None:
+        spec["components"]["schemas"]["TrainingConfig"]["properties"]["gradientClip"] = {
+            "type": "number",
+            "format": "float",
+        }
+
+    edit_spec(repo, add_property)
+
+    assert_fails_with(
+        run_guard(repo, CODE),
+        "schema TrainingConfig, property gradientClip: no attribute TrainingConfig.gradient_clip",
+        "make generate",
+    )
+    assert_fails_with(run_check_sync(repo), "gradientClip", "run 'make generate'")
+
+
+def test_hand_edit_of_a_generated_model(tmp_path: Path) -> None:
+    repo = scratch(tmp_path)
+    model = repo / MODELS / "training_config.py"
+    source, edits = re.subn(r"^(\s+epochs: )int\b", r"\1str", model.read_text(), count=1, flags=re.M)
+    assert edits == 1, "could not apply the break: no 'epochs: int' annotation in the generated model"
+    model.write_text(source)
+
+    assert_fails_with(
+        run_guard(repo, CODE),
+        "schema TrainingConfig, property epochs: TrainingConfig.epochs is annotated str | Unset, "
+        "the spec implies int | Unset",
+    )
+    assert_fails_with(run_check_sync(repo), "epochs: str", "run 'make generate'")
+
+
+def test_hand_edit_that_loses_a_value_on_the_way_back(tmp_path: Path) -> None:
+    """A model whose to_dict drops a field: the round trip (drawn payloads and fixtures) sees it."""
+    repo = scratch(tmp_path)
+    model = repo / MODELS / "training_config.py"
+    # Appended, not spliced in, so the break does not depend on the template's code.
+    model.write_text(
+        model.read_text()
+        + """
+
+_generated_to_dict = TrainingConfig.to_dict
+
+
+def _lossy_to_dict(self: TrainingConfig) -> dict[str, Any]:
+    return {k: v for k, v in _generated_to_dict(self).items() if k != "learningRate"}
+
+
+TrainingConfig.to_dict = _lossy_to_dict  # type: ignore[method-assign]
+"""
+    )
+
+    round_trip = "FAILED tests/contract/test_round_trip.py::test_generated_payloads_round_trip"
+    lost = "trainingConfig.learningRate: lost"
+    assert_fails_with(
+        run_guard(repo, ROUND_TRIP),
+        round_trip,
+        "FAILED tests/contract/test_round_trip.py::test_fixtures_round_trip[ReinforcementFineTuningJob.running.json]",
+        "from_dict/to_dict changed the payload:",
+        lost,
+    )
+    # The drawn payloads alone catch it too, not only the explicit examples (spec example, fixtures).
+    assert_fails_with(
+        run_guard(repo, ROUND_TRIP, "-k", "generated", "--hypothesis-profile=drawn-only"),
+        round_trip,
+        "Failing test case: check(",  # hypothesis words a drawn (not explicit) example so
+        lost,
+    )
+    assert_fails_with(
+        run_guard(repo, CODE), "TrainingConfig.to_dict does not write learning_rate to JSON key 'learningRate'"
+    )
+
+
+def test_invalid_example_in_the_spec(tmp_path: Path) -> None:
+    repo = scratch(tmp_path)
+
+    def break_example(spec: dict[str, Any]) -> None:
+        media = spec["paths"][OPERATION]["get"]["responses"]["200"]["content"]["application/json"]
+        media["examples"]["reference"]["value"]["trainingConfig"]["epochs"] = "many"
+
+    edit_spec(repo, break_example)
+
+    assert_fails_with(
+        run_guard(repo, PAYLOADS),
+        "examples.reference: trainingConfig.epochs: 'many' is not of type 'integer'",
+    )
+
+
+def test_invalid_fixture(tmp_path: Path) -> None:
+    repo = scratch(tmp_path)
+    fixture = repo / "tests/contract/fixtures/RpcStatus.not_found_with_details.json"
+    fixture.write_text(fixture.read_text().replace('"code": 5', '"code": "NOT_FOUND"', 1))
+
+    assert_fails_with(run_guard(repo, PAYLOADS), "RpcStatus.not_found_with_details.json: code: 'NOT_FOUND'")
+
+
+def test_removed_enum_value(tmp_path: Path) -> None:
+    repo = scratch(tmp_path)
+    value = "JOB_STATE_RUNNING"
+
+    def remove_value(spec: dict[str, Any]) -> None:
+        spec["components"]["schemas"]["JobState"]["enum"].remove(value)
+
+    edit_spec(repo, remove_value)
+
+    result = run_guard(repo, REFERENCE, CODE)
+    assert_fails_with(
+        result,
+        f"response field state (schema ReinforcementFineTuningJob): enum value {value} of the reference page "
+        "is missing from the spec (JobState)",
+        f"schema JobState: enum JobState has member {value}, which the spec does not list",
+    )
+
+
+def test_spec_type_that_contradicts_the_reference_page(tmp_path: Path) -> None:
+    repo = scratch(tmp_path)
+
+    def retype(spec: dict[str, Any]) -> None:
+        spec["components"]["schemas"]["InferenceParameters"]["properties"]["topK"] = {"type": "string"}
+
+    edit_spec(repo, retype)
+
+    assert_fails_with(
+        run_guard(repo, REFERENCE),
+        "example field inferenceParameters.topK (InferenceParameters.topK): "
+        "the reference page's example has a JSON integer (123), the spec says string",
+    )

@@ -1,0 +1,157 @@
+"""Guard 3: from_dict then to_dict keeps every value of any payload the spec allows.
+
+Payloads are drawn from the spec's 200 response schema (hypothesis-jsonschema, see strategies.py).
+Explicit examples run on every run besides: one per enum value, the spec's 200 examples and the
+fixtures, so every enum value and every field goes through the models every time, whatever the
+draw. The run then asserts it covered what it must (fields, enum values, extras, timestamps).
+"""
+
+import copy
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+
+from fireworks_rft_client import models
+from tests.conftest import load_spec
+
+from .comparison import differences
+from .model_contract import class_name
+from .payloads import FIXTURES, load_fixture
+from .spec_tools import component_schemas, inline_refs, make_validator, operations, resolve_named, validation_errors
+from .strategies import enum_paths, nested, payloads
+
+MAX_EXAMPLES = 200
+
+
+def success_responses(spec: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
+    """(component schema name, schema) of each operation's 200 JSON response."""
+    found = []
+    for operation in operations(spec).values():
+        response = operation.get("responses", {}).get("200", {})
+        schema = response.get("content", {}).get("application/json", {}).get("schema")
+        if schema is not None:
+            name, _ = resolve_named(spec, schema)
+            assert name, "a 200 response schema should be a component schema (it becomes a model class)"
+            found.append((name, schema))
+    return found
+
+
+def round_trip(spec: Mapping[str, Any], schema_name: str, payload: Any) -> Any:
+    model: Any = getattr(models, class_name(schema_name))
+    return model.from_dict(copy.deepcopy(payload)).to_dict()
+
+
+def features(payload: Any, schema: Mapping[str, Any], seen: Counter[str], path: tuple[str, ...] = ()) -> None:
+    """Count what a payload exercises, to show the run covered what the issue asks for."""
+    if schema.get("format") == "date-time" and isinstance(payload, str):
+        seen["timestamp with an offset" if re.search(r"[+-]\d\d:\d\d$", payload) else "timestamp in Z"] += 1
+        if re.search(r"\.\d{7,9}", payload):
+            seen["timestamp with more than 6 fractional digits"] += 1
+        elif "." in payload:
+            seen["timestamp with 1-6 fractional digits"] += 1
+    if "enum" in schema:
+        seen[f"enum {'.'.join(path)}={payload}"] += 1
+    if isinstance(payload, dict):
+        properties = schema.get("properties", {})
+        if path:
+            seen["nested object"] += 1
+        if set(properties) - set(payload):
+            seen["optional field absent"] += 1
+        if set(payload) - set(properties):
+            seen["unknown extra field"] += 1
+        for key, value in payload.items():
+            if key in properties:
+                seen[f"field {'.'.join((*path, key))}"] += 1
+            features(value, properties.get(key, {}), seen, (*path, key))
+
+
+def field_paths(schema: Mapping[str, Any], path: tuple[str, ...] = ()) -> list[str]:
+    """``trainingConfig.learningRate`` and the like: every property, nested ones too."""
+    found = []
+    for name, child in schema.get("properties", {}).items():
+        found.append(".".join((*path, name)))
+        found += field_paths(child, (*path, name))
+    return found
+
+
+def documented_examples(spec: Mapping[str, Any], schema_name: str) -> list[Any]:
+    """The spec's examples of the response and the fixtures of its schema: every field, filled in."""
+    found = []
+    for operation in operations(spec).values():
+        media = operation.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {})
+        if resolve_named(spec, media.get("schema"))[0] == schema_name:
+            found += [example["value"] for example in media.get("examples", {}).values()]
+            found += [media["example"]] if "example" in media else []
+    return found + [load_fixture(path.name) for path in sorted(FIXTURES.glob(f"{schema_name}.*.json"))]
+
+
+@pytest.mark.parametrize("schema_name", [name for name, _ in success_responses(load_spec())])
+def test_generated_payloads_round_trip(spec: dict[str, Any], schema_name: str) -> None:
+    [(name, schema)] = [r for r in success_responses(spec) if r[0] == schema_name]
+    inlined = inline_refs(spec, schema)
+    validator = make_validator(spec, schema)
+    seen: Counter[str] = Counter()
+
+    def check(payload: Any) -> None:
+        seen["payloads"] += 1
+        assert not validation_errors(validator, payload), "the strategy drew an invalid payload"
+        output = round_trip(spec, name, payload)
+        lost = differences(payload, output, inlined)
+        assert not lost, "from_dict/to_dict changed the payload:\n  " + "\n  ".join(lost)
+        invalid = validation_errors(validator, output)
+        assert not invalid, "to_dict wrote a payload the schema refuses:\n  " + "\n  ".join(invalid)
+        features(payload, inlined, seen)
+
+    test: Callable[..., None] = given(payload=payloads(spec, schema))(check)
+    # Explicit examples run on every run, before the drawn ones: every enum value, every field.
+    enum_examples = [nested(path, value) for path, values in enum_paths(spec, schema) for value in values]
+    explicit = enum_examples + documented_examples(spec, name)
+    for payload in explicit:
+        test = example(payload=payload)(test)
+    settings(
+        max_examples=MAX_EXAMPLES,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )(test)()
+
+    assert seen["payloads"] >= MAX_EXAMPLES + len(explicit), seen["payloads"]
+    wanted = [
+        "optional field absent",
+        "unknown extra field",
+        "nested object",
+        "timestamp in Z",
+        "timestamp with an offset",
+        "timestamp with 1-6 fractional digits",
+        "timestamp with more than 6 fractional digits",
+    ]
+    wanted += [f"enum {'.'.join(path)}={value}" for path, values in enum_paths(spec, schema) for value in values]
+    wanted += [f"field {path}" for path in field_paths(inlined)]
+    missing = [feature for feature in wanted if not seen[feature]]
+    assert not missing, f"the run did not cover: {missing}"
+
+
+@pytest.mark.parametrize("fixture", sorted(path.name for path in FIXTURES.glob("*.json")))
+def test_fixtures_round_trip(spec: dict[str, Any], fixture: str) -> None:
+    schema_name = fixture.split(".", 1)[0]
+    value = load_fixture(fixture)
+    schema = inline_refs(spec, component_schemas(spec)[schema_name])
+    lost = differences(value, round_trip(spec, schema_name, value), schema)
+    assert not lost, "from_dict/to_dict changed the fixture:\n  " + "\n  ".join(lost)
+
+
+def test_comparison_sees_what_a_lossy_model_would_do() -> None:
+    """The round-trip check must notice a shifted instant, a lost field and a changed type."""
+    schema = {"properties": {"t": {"type": "string", "format": "date-time"}, "n": {"type": "integer"}}}
+    original = {"t": "2024-01-02T03:04:05.123456789+01:00", "n": 1, "extra": {"a": [1.5]}}
+    assert differences(original, {"t": "2024-01-02T02:04:05.123456+00:00", "n": 1, "extra": {"a": [1.5]}}, schema) == []
+    lossy = {"t": "2024-01-02T03:04:05.123456+00:00", "n": "1", "extra": {"a": []}}
+    assert differences(original, lossy, schema) == [
+        "t: timestamp '2024-01-02T03:04:05.123456789+01:00' came back as '2024-01-02T03:04:05.123456+00:00', "
+        "another instant",
+        "n: 1 came back as '1'",
+        "extra.a: array came back as []",
+    ]

@@ -1,0 +1,158 @@
+"""`make bench` still works: a quick run prints the table and writes the JSON with every figure.
+
+Only that it runs and reports: the figures of a quick run on a shared machine mean nothing, and
+no test here depends on speed. The bench server and the bench's own guards are tested too.
+"""
+
+import json
+import math
+import os
+import subprocess
+import sys
+from typing import Any
+
+import httpx
+import pytest
+
+from bench.get_calls import _check
+from bench.payload import JOB_PATH, TOKEN, reference_body
+from bench.report import evaluate_targets
+from bench.server import running_server, server_stats
+from tests.conftest import reference_example
+from tools.prism import ROOT
+
+CLIENTS = ("ours", "httpx", "sdk")
+ASYNC_CLIENTS = (*CLIENTS, "ours_aiohttp", "httpx_aiohttp")
+# Every figure the bench reports, as a path into its JSON.
+FIGURES = (
+    *[("sync_get", "per_call", c, unit) for c in CLIENTS for unit in ("cpu_us", "wall_us")],
+    *[("sync_get", "ratios", r) for r in ("cpu_ours_vs_httpx", "cpu_ours_vs_sdk", "wall_ours_vs_httpx")],
+    ("sync_get", "ratios", "wall_ours_vs_sdk"),
+    *[
+        ("async_get", level, kind, c)
+        for level in ("c1", "c16", "c64")
+        for kind in ("rps", "cpu_us")
+        for c in ASYNC_CLIENTS
+    ],
+    *[
+        ("async_get", level, "ratios", r)
+        for level in ("c1", "c16", "c64")
+        for r in ("rps_ours_vs_sdk", "rps_ours_vs_httpx")
+    ],
+    *[("parsing", "parse_us", p) for p in ("ours", "pydantic", "sdk_construct", "sdk_validate")],
+    *[("parsing", "serialise_us", p) for p in ("ours", "pydantic", "sdk")],
+    *[
+        ("parsing", "ratios", r)
+        for r in ("parse_ours_vs_pydantic", "parse_ours_vs_sdk_construct", "serialise_ours_vs_sdk")
+    ],
+    *[("cold_import", "ms", i) for i in ("ours", "sdk", "httpx", "ours_devenv", "sdk_devenv")],
+    *[("cold_import", "ratios", r) for r in ("ours_vs_sdk", "ours_vs_httpx", "ours_devenv_vs_sdk_devenv")],
+    ("sync_get", "server_cpu_us"),
+    ("async_get", "server_cpu_us"),
+    ("make", "s", "generate"),
+    ("make", "s", "check"),
+)
+SECTION_TITLES = ("1. One GET", "2. Async clients", "3. Parsing", "4. Cold import", "5. Tooling", "Targets")
+
+
+def _git_status() -> str:
+    return subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+
+def _figure(results: dict[str, Any], path: tuple[str, ...]) -> Any:
+    value: Any = results
+    for key in path:
+        assert isinstance(value, dict) and key in value, f"missing figure {'.'.join(path)}"
+        value = value[key]
+    return value
+
+
+@pytest.fixture(scope="module")
+def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, Any]]:
+    out_dir = tmp_path_factory.mktemp("bench")
+    before = _git_status()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "generated_client"), str(ROOT)])}
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--quick", "--out-dir", str(out_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert _git_status() == before, "the bench changed the worktree"
+    written = sorted(out_dir.glob("bench-quick-*.json"))
+    assert len(written) == 1
+    results: dict[str, Any] = json.loads(written[0].read_text())
+    assert json.loads((out_dir / "latest.json").read_text()) == results
+    return done.stdout, results
+
+
+def test_quick_run_reports_every_figure(quick_run: tuple[str, dict[str, Any]]) -> None:
+    _, results = quick_run
+    for path in FIGURES:
+        value = _figure(results, path)
+        assert isinstance(value, float) and math.isfinite(value) and value > 0, f"{'.'.join(path)} = {value!r}"
+
+
+def test_quick_run_prints_the_table_with_the_targets_of_the_json(quick_run: tuple[str, dict[str, Any]]) -> None:
+    table, results = quick_run
+    for title in SECTION_TITLES:
+        assert title in table
+    assert len(results["targets"]) == 4
+    for target in results["targets"]:
+        assert isinstance(target["pass"], bool)
+        verdict = "PASS" if target["pass"] else "MISS"
+        assert f"{verdict}  {target['name']}: {target['ratio']:.2f}x" in table
+
+
+def test_targets_pass_within_the_limit_and_miss_beyond_it() -> None:
+    def results(sync_ratio: float, rps_ratio: float) -> dict[str, Any]:
+        return {
+            "sync_get": {"ratios": {"cpu_ours_vs_httpx": sync_ratio, "cpu_ours_vs_sdk": 0.5}},
+            "async_get": {"c64": {"ratios": {"rps_ours_vs_sdk": rps_ratio}}},
+        }
+
+    verdicts = {v["name"]: v["pass"] for v in evaluate_targets(results(1.10, 1.0))}
+    assert verdicts == {
+        "sync GET, CPU per call: ours / raw httpx": True,
+        "sync GET, CPU per call: ours / official SDK": True,
+        "async req/s at c=64: ours / official SDK": True,
+    }
+    verdicts = {v["name"]: v["pass"] for v in evaluate_targets(results(1.11, 0.99))}
+    assert verdicts["sync GET, CPU per call: ours / raw httpx"] is False
+    assert verdicts["async req/s at c=64: ours / official SDK"] is False
+
+
+def test_bench_serves_the_reference_example() -> None:
+    assert json.loads(reference_body()) == reference_example()
+
+
+def test_bench_server_answers_job_paths_only_and_stops() -> None:
+    with running_server() as base_url:
+        with httpx.Client(base_url=base_url) as client:
+            auth = {"Authorization": f"Bearer {TOKEN}"}
+            ok = client.get(JOB_PATH, headers=auth, params={"readMask": "name"})
+            assert (ok.status_code, ok.content) == (200, reference_body())
+            assert client.get(JOB_PATH, headers=auth).status_code == 200  # same connection, kept alive
+            assert client.get(JOB_PATH).status_code == 401
+            assert client.get("/v1/accounts/a/datasets/b", headers=auth).status_code == 404
+            assert client.post(JOB_PATH, headers=auth).status_code == 404
+            served, cpu_seconds = server_stats(base_url)
+            assert served == 2  # the job requests answered with 200, nothing else
+            assert cpu_seconds > 0
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(base_url + JOB_PATH, timeout=2)
+
+
+def test_a_client_that_gets_the_wrong_job_stops_the_bench() -> None:
+    expected = ("accounts/a/reinforcementFineTuningJobs/j", "base", "JOB_STATE_RUNNING")
+    _check("ours", expected, expected)
+    with pytest.raises(RuntimeError, match="ours: the GET returned"):
+        _check("ours", ("other", "base", "JOB_STATE_RUNNING"), expected)
+
+
+def test_bench_results_are_git_ignored() -> None:
+    ignored = subprocess.run(["git", "check-ignore", "-q", "bench/results/latest.json"], cwd=ROOT)
+    assert ignored.returncode == 0

@@ -1,0 +1,483 @@
+"""The waiter: follows a job on a real local server until it ends; terminal states come from the spec."""
+
+import logging
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fireworks_rft_client import AuthenticatedClient, errors
+from fireworks_rft_client.job_states import FAILURE_STATES, SUCCESS_STATES, TERMINAL_STATES, JobOutcome, outcome_of
+from fireworks_rft_client.models import JobState, ReinforcementFineTuningJob
+from fireworks_rft_client.waiter import (
+    JobFailedError,
+    JobUpdate,
+    WaitTimeoutError,
+    async_wait_for_job,
+    wait_for_job,
+)
+from tools import render_job_states
+from tools.job_script_server import JobScriptServer, Step, job_script_server
+from tools.prism import ROOT
+
+TOKEN = "fw-waiter-token-0123456789"
+JOB = "accounts/acme/reinforcementFineTuningJobs/rft-1"
+JOB_PATH = "/v1/accounts/acme/reinforcementFineTuningJobs/rft-1"
+UNKNOWN = "JOB_STATE_FROBNICATING"  # a state the API might add one day
+FAST: dict[str, Any] = {"poll_interval": 0.001, "max_interval": 0.004}
+GENERATED_MODULE = ROOT / "generated_client" / "fireworks_rft_client" / "job_states.py"
+
+
+class FakeTime:
+    """A clock that only moves when the waiter sleeps; records every pause."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.sleeps: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+    async def async_sleep(self, seconds: float) -> None:
+        self.sleep(seconds)
+
+
+@pytest.fixture
+def fake_time() -> FakeTime:
+    return FakeTime()
+
+
+def serve(*steps: Step) -> AbstractContextManager[JobScriptServer]:
+    return job_script_server(steps)
+
+
+MakeClient = Callable[[JobScriptServer], AuthenticatedClient]
+
+
+@pytest.fixture
+def make_client() -> Iterator[MakeClient]:
+    clients: list[AuthenticatedClient] = []
+
+    def make(server: JobScriptServer) -> AuthenticatedClient:
+        client = AuthenticatedClient(base_url=server.base_url, token=TOKEN)
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        client.close()
+
+
+def states(*names: str) -> list[Step]:
+    return [Step(state=name) for name in names]
+
+
+def job_state_extension(spec: dict[str, Any]) -> dict[str, str]:
+    mapping: dict[str, str] = spec["components"]["schemas"]["JobState"]["x-job-state-outcomes"]
+    return mapping
+
+
+# --- terminal states: the spec and the generated module agree ----------------------------------
+
+
+def test_generated_terminal_states_are_the_spec_extension(spec: dict[str, Any]) -> None:
+    from_spec = {JobState(state): JobOutcome(outcome) for state, outcome in job_state_extension(spec).items()}
+    assert dict(TERMINAL_STATES) == from_spec
+    assert SUCCESS_STATES == {s for s, o in from_spec.items() if o == "success"}
+    assert FAILURE_STATES == {s for s, o in from_spec.items() if o == "failure"}
+    assert not SUCCESS_STATES & FAILURE_STATES
+
+
+def test_terminal_states_are_real_job_states(spec: dict[str, Any]) -> None:
+    enum_values = spec["components"]["schemas"]["JobState"]["enum"]
+    for state in TERMINAL_STATES:
+        assert not state.is_unknown, f"{state} is not a JobState the client was generated with"
+        assert state.value in enum_values
+    # What the issue asks for: completed is a success; failed, cancelled and expired are failures.
+    assert outcome_of(JobState.JOB_STATE_COMPLETED) is JobOutcome.SUCCESS
+    for state in (JobState.JOB_STATE_FAILED, JobState.JOB_STATE_CANCELLED, JobState.JOB_STATE_EXPIRED):
+        assert outcome_of(state) is JobOutcome.FAILURE
+    for state in (JobState.JOB_STATE_RUNNING, JobState.JOB_STATE_PENDING, JobState(UNKNOWN)):
+        assert outcome_of(state) is None
+
+
+def test_committed_module_is_what_the_spec_renders(spec: dict[str, Any]) -> None:
+    assert GENERATED_MODULE.read_text() == render_job_states.render(spec)
+
+
+def test_a_changed_extension_changes_the_module(spec: dict[str, Any]) -> None:
+    """The guard above can fail: flipping one outcome in the spec no longer matches the module."""
+    changed = _with_extension(spec, {**job_state_extension(spec), "JOB_STATE_EXPIRED": "success"})
+    rendered = render_job_states.render(changed)
+    assert rendered != GENERATED_MODULE.read_text()
+    assert "JobState.JOB_STATE_EXPIRED: JobOutcome.SUCCESS" in rendered
+
+
+@pytest.mark.parametrize(
+    ("extension", "complaint"),
+    [
+        (None, "needs x-job-state-outcomes"),
+        ({"JOB_STATE_COMPLETED": "success", "JOB_STATE_DONE": "success"}, "not JobState values: JOB_STATE_DONE"),
+        ({"JOB_STATE_COMPLETED": "success", "JOB_STATE_FAILED": "failed"}, "JOB_STATE_FAILED: 'failed'"),
+        ({"JOB_STATE_FAILED": "failure"}, "names no success state"),
+    ],
+)
+def test_render_refuses_a_malformed_extension(
+    spec: dict[str, Any], extension: dict[str, str] | None, complaint: str
+) -> None:
+    with pytest.raises(render_job_states.SpecError, match=complaint):
+        render_job_states.render(_with_extension(spec, extension))
+
+
+def test_render_script_writes_the_same_bytes_and_never_overwrites(tmp_path: Path) -> None:
+    spec_path = ROOT / "openapi" / "fireworks-rft.yaml"
+    first, second = tmp_path / "a.py", tmp_path / "b.py"
+    assert render_job_states.main(["render", str(spec_path), str(first)]) == 0
+    assert render_job_states.main(["render", str(spec_path), str(second)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert render_job_states.main(["render", str(spec_path), str(first)]) == 1  # exists: a clash
+
+
+def test_generate_fails_on_a_bad_extension_or_a_clashing_handwritten_module(tmp_path: Path) -> None:
+    """tools/generate.sh runs the renderer: a broken extension or a second source of the module stops it."""
+    repo = tmp_path / "repo"
+    for name in ("openapi", "templates", "tools", "handwritten"):
+        shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "generator-config.yaml", repo)
+    (repo / ".venv").symlink_to(ROOT / ".venv")
+    spec_file = repo / "openapi" / "fireworks-rft.yaml"
+    spec_text = spec_file.read_text()
+
+    spec_file.write_text(spec_text.replace("JOB_STATE_EXPIRED: failure", "JOB_STATE_GONE: failure"))
+    result = subprocess.run(["tools/generate.sh", "out"], cwd=repo, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "x-job-state-outcomes names states that are not JobState values: JOB_STATE_GONE" in result.stderr
+
+    spec_file.write_text(spec_text)
+    (repo / "handwritten" / "fireworks_rft_client" / "job_states.py").write_text("TERMINAL_STATES = {}\n")
+    result = subprocess.run(["tools/generate.sh", "out"], cwd=repo, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "job_states.py exists already; refusing to overwrite it" in result.stderr
+    assert not (repo / "out").exists()
+
+
+def _with_extension(spec: dict[str, Any], extension: dict[str, str] | None) -> dict[str, Any]:
+    job_state = {k: v for k, v in spec["components"]["schemas"]["JobState"].items() if k != "x-job-state-outcomes"}
+    if extension is not None:
+        job_state["x-job-state-outcomes"] = extension
+    schemas = {**spec["components"]["schemas"], "JobState": job_state}
+    return {**spec, "components": {**spec["components"], "schemas": schemas}}
+
+
+# --- following a job on a real local server ---------------------------------------------------
+
+WALK = [
+    *states("JOB_STATE_PENDING", "JOB_STATE_PENDING", "JOB_STATE_VALIDATING", "JOB_STATE_RUNNING"),
+    *states(UNKNOWN, UNKNOWN, UNKNOWN),
+    Step(status=503, headers={"Retry-After": "0"}),
+    Step(drop=True),
+    *states("JOB_STATE_RUNNING", "JOB_STATE_WRITING_RESULTS", "JOB_STATE_COMPLETED"),
+]
+WALK_CHANGES = [
+    "JOB_STATE_PENDING",
+    "JOB_STATE_VALIDATING",
+    "JOB_STATE_RUNNING",
+    UNKNOWN,
+    "JOB_STATE_RUNNING",
+    "JOB_STATE_WRITING_RESULTS",
+    "JOB_STATE_COMPLETED",
+]
+
+
+def unknown_state_warnings(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
+    return [r for r in caplog.records if r.levelno == logging.WARNING and UNKNOWN in r.getMessage()]
+
+
+def check_walk(updates: list[JobUpdate], job: ReinforcementFineTuningJob, server: JobScriptServer) -> None:
+    assert job.state == JobState.JOB_STATE_COMPLETED and job.name == JOB
+    assert [u.state.value for u in updates] == WALK_CHANGES
+    assert updates[0].previous_state is None
+    assert [u.previous_state for u in updates[1:]] == [u.state for u in updates[:-1]]
+    assert [u.state.is_unknown for u in updates] == [s == UNKNOWN for s in WALK_CHANGES]
+    assert [u.outcome for u in updates] == [None] * 6 + [JobOutcome.SUCCESS]
+    elapsed = [u.elapsed for u in updates]
+    assert elapsed == sorted(elapsed) and elapsed[0] >= 0
+    assert len(server.requests) >= len(WALK)  # every step served: the 503 and the drop did not end it
+    assert {(r.path, r.authorization) for r in server.requests} == {(JOB_PATH, f"Bearer {TOKEN}")}
+
+
+def test_follows_a_job_through_its_states_to_completion(
+    make_client: MakeClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="fireworks_rft_client.waiter")
+    updates: list[JobUpdate] = []
+    with serve(*WALK) as server:
+        job = wait_for_job(make_client(server), JOB, on_update=updates.append, **FAST)
+    check_walk(updates, job, server)
+    assert len(unknown_state_warnings(caplog)) == 1, "an unknown state is reported once, not on every poll"
+    assert TOKEN not in caplog.text
+
+
+@pytest.mark.anyio
+async def test_async_follows_a_job_through_its_states_to_completion(
+    make_client: MakeClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="fireworks_rft_client.waiter")
+    updates: list[JobUpdate] = []
+
+    async def record(update: JobUpdate) -> None:  # a coroutine callback is awaited
+        updates.append(update)
+
+    with serve(*WALK) as server:
+        async with make_client(server) as client:
+            job = await async_wait_for_job(client, JOB, on_update=record, **FAST)
+    check_walk(updates, job, server)
+    assert len(unknown_state_warnings(caplog)) == 1
+
+
+@pytest.mark.parametrize("state", sorted(FAILURE_STATES))
+def test_each_failure_state_raises_with_the_last_job(make_client: MakeClient, state: JobState) -> None:
+    failed = Step(state=state.value, job={"status": {"code": "INTERNAL", "message": "evaluator crashed"}})
+    with serve(*states("JOB_STATE_RUNNING"), failed) as server:
+        with pytest.raises(JobFailedError) as caught:
+            wait_for_job(make_client(server), JOB, **FAST)
+    error = caught.value
+    assert isinstance(error, errors.FireworksError)
+    assert error.state == state and error.job.state == state
+    assert str(error).startswith(f"job {JOB} ended in {state.value} after ")
+    assert "INTERNAL evaluator crashed" in str(error)
+    assert len(server.requests) == 2
+
+
+@pytest.mark.parametrize("state", sorted(FAILURE_STATES))
+def test_failure_state_returns_the_job_when_asked_to(make_client: MakeClient, state: JobState) -> None:
+    with serve(*states("JOB_STATE_RUNNING", state.value)) as server:
+        job = wait_for_job(make_client(server), JOB, raise_on_failure=False, **FAST)
+    assert job.state == state
+
+
+@pytest.mark.parametrize("state", sorted(SUCCESS_STATES))
+def test_each_success_state_returns_the_job(make_client: MakeClient, state: JobState) -> None:
+    with serve(*states("JOB_STATE_PENDING", state.value)) as server:
+        job = wait_for_job(make_client(server), JOB, **FAST)
+    assert job.state == state and len(server.requests) == 2
+
+
+@pytest.mark.parametrize(
+    ("status", "error_type"),
+    [
+        (401, errors.AuthenticationError),
+        (403, errors.PermissionDeniedError),
+        (404, errors.NotFoundError),
+        (400, errors.BadRequestError),
+        (409, errors.ConflictError),
+    ],
+)
+def test_permanent_error_ends_the_wait_at_once(
+    make_client: MakeClient, status: int, error_type: type[errors.APIStatusError]
+) -> None:
+    with serve(*states("JOB_STATE_RUNNING"), Step(status=status), *states("JOB_STATE_COMPLETED")) as server:
+        with pytest.raises(error_type) as caught:
+            wait_for_job(make_client(server), JOB, **FAST)
+    assert caught.value.status_code == status
+    assert len(server.requests) == 2, "no poll after a permanent error"
+
+
+@pytest.mark.parametrize("failure", [*(Step(status=s) for s in sorted(errors.RETRYABLE_STATUS_CODES)), Step(drop=True)])
+def test_transient_errors_do_not_end_the_wait(make_client: MakeClient, failure: Step) -> None:
+    script = [*states("JOB_STATE_RUNNING"), failure, failure, *states("JOB_STATE_COMPLETED")]
+    with serve(*script) as server:
+        job = wait_for_job(make_client(server), JOB, **FAST)
+    assert job.state == JobState.JOB_STATE_COMPLETED
+    assert len(server.requests) >= len(script)
+
+
+def test_poll_interval_backs_off_to_the_cap_and_restarts_on_a_change(
+    make_client: MakeClient, fake_time: FakeTime
+) -> None:
+    script = states(*["JOB_STATE_RUNNING"] * 5, "JOB_STATE_WRITING_RESULTS", "JOB_STATE_WRITING_RESULTS")
+    with serve(*script, *states("JOB_STATE_COMPLETED")) as server:
+        wait_for_job(
+            make_client(server),
+            JOB,
+            poll_interval=1,
+            backoff=2,
+            max_interval=5,
+            clock=fake_time.clock,
+            sleep=fake_time.sleep,
+        )
+    assert fake_time.sleeps == [1, 2, 4, 5, 5, 1, 2]
+
+
+def test_retry_after_lengthens_the_pause_on_jobs_and_on_errors(make_client: MakeClient, fake_time: FakeTime) -> None:
+    script = [
+        Step(state="JOB_STATE_RUNNING", headers={"Retry-After": "7"}),
+        Step(state="JOB_STATE_RUNNING"),
+        Step(status=429, headers={"Retry-After": "11"}),
+        Step(status=503, headers={"Retry-After": "1"}),  # shorter than the backoff: the backoff wins
+        Step(state="JOB_STATE_COMPLETED"),
+    ]
+    with serve(*script) as server:
+        wait_for_job(
+            make_client(server),
+            JOB,
+            poll_interval=1,
+            backoff=2,
+            max_interval=4,
+            clock=fake_time.clock,
+            sleep=fake_time.sleep,
+        )
+    assert fake_time.sleeps == [7, 2, 11, 4]
+
+
+def test_retry_after_as_an_http_date(make_client: MakeClient, fake_time: FakeTime) -> None:
+    when = format_datetime(datetime.now(UTC) + timedelta(seconds=30), usegmt=True)
+    script = [Step(status=503, headers={"Retry-After": when}), *states("JOB_STATE_COMPLETED")]
+    with serve(*script) as server:
+        wait_for_job(make_client(server), JOB, poll_interval=1, clock=fake_time.clock, sleep=fake_time.sleep)
+    [pause] = fake_time.sleeps
+    assert 20 < pause <= 30
+
+
+def test_timeout_raises_with_the_last_job(make_client: MakeClient, fake_time: FakeTime) -> None:
+    with serve(*states("JOB_STATE_PENDING", "JOB_STATE_RUNNING")) as server:
+        with pytest.raises(WaitTimeoutError) as caught:
+            wait_for_job(
+                make_client(server),
+                JOB,
+                timeout=10,
+                poll_interval=1,
+                backoff=2,
+                max_interval=4,
+                clock=fake_time.clock,
+                sleep=fake_time.sleep,
+            )
+    error = caught.value
+    assert isinstance(error, errors.FireworksError)
+    assert error.job is not None and error.job.state == JobState.JOB_STATE_RUNNING
+    assert error.timeout == 10 and error.elapsed == 10 and error.last_error is None
+    assert fake_time.sleeps == [1, 1, 2, 4, 2]  # the last pause is cut to the deadline, then one last poll
+    assert len(server.requests) == 6
+    assert f"job {JOB} still in state JOB_STATE_RUNNING after 10.0 s" in str(error)
+
+
+def test_timeout_after_only_errors_carries_the_last_error(make_client: MakeClient, fake_time: FakeTime) -> None:
+    with serve(Step(status=503)) as server:
+        with pytest.raises(WaitTimeoutError) as caught:
+            wait_for_job(
+                make_client(server), JOB, timeout=3, poll_interval=1, clock=fake_time.clock, sleep=fake_time.sleep
+            )
+    assert caught.value.job is None
+    assert isinstance(caught.value.last_error, errors.InternalServerError)
+    assert "HTTP 503" in str(caught.value)
+
+
+def test_unknown_state_counts_as_running_and_is_reported_once(
+    make_client: MakeClient, fake_time: FakeTime, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="fireworks_rft_client.waiter")
+    updates: list[JobUpdate] = []
+    with serve(*states(UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, "JOB_STATE_COMPLETED")) as server:
+        job = wait_for_job(
+            make_client(server), JOB, on_update=updates.append, clock=fake_time.clock, sleep=fake_time.sleep
+        )
+    assert job.state == JobState.JOB_STATE_COMPLETED
+    assert [(u.state.value, u.state.is_unknown) for u in updates] == [(UNKNOWN, True), ("JOB_STATE_COMPLETED", False)]
+    assert len(unknown_state_warnings(caplog)) == 1
+    assert len(server.requests) == 5
+
+
+def test_a_job_without_state_counts_as_unspecified(make_client: MakeClient, fake_time: FakeTime) -> None:
+    updates: list[JobUpdate] = []
+    with serve(Step(), *states("JOB_STATE_COMPLETED")) as server:
+        wait_for_job(make_client(server), JOB, on_update=updates.append, clock=fake_time.clock, sleep=fake_time.sleep)
+    assert [u.state for u in updates] == [JobState.JOB_STATE_UNSPECIFIED, JobState.JOB_STATE_COMPLETED]
+
+
+def test_bare_job_id_with_account(make_client: MakeClient) -> None:
+    with serve(*states("JOB_STATE_COMPLETED")) as server:
+        job = wait_for_job(make_client(server), "rft-1", account_id="acme", **FAST)
+    assert job.name == JOB and [r.path for r in server.requests] == [JOB_PATH]
+
+
+def test_callback_error_ends_the_wait(make_client: MakeClient) -> None:
+    class Stop(Exception):
+        pass
+
+    def stop(update: JobUpdate) -> None:
+        if update.state == JobState.JOB_STATE_RUNNING:
+            raise Stop
+
+    with serve(*states("JOB_STATE_PENDING", "JOB_STATE_RUNNING", "JOB_STATE_COMPLETED")) as server:
+        with pytest.raises(Stop):
+            wait_for_job(make_client(server), JOB, on_update=stop, **FAST)
+    assert len(server.requests) == 2
+
+
+@pytest.mark.parametrize(
+    ("job", "settings", "complaint"),
+    [
+        ("rft-1", {}, "account_id is required"),
+        ("accounts/acme/jobs/rft-1", {}, "expected 'accounts/"),
+        (JOB, {"account_id": "other"}, "does not match"),
+        ("accounts/acme/reinforcementFineTuningJobs/..", {}, "must not be '..'"),
+        (JOB, {"timeout": 0}, "timeout must be a positive"),
+        (JOB, {"poll_interval": float("nan")}, "poll_interval must be a positive"),
+        (JOB, {"poll_interval": 2, "max_interval": 1}, "max_interval .* must not be less than poll_interval"),
+        (JOB, {"backoff": 0.5}, "backoff must be at least 1"),
+    ],
+)
+def test_bad_input_is_refused_before_any_request(
+    make_client: MakeClient, job: str, settings: dict[str, Any], complaint: str
+) -> None:
+    with serve(*states("JOB_STATE_COMPLETED")) as server:
+        with pytest.raises(ValueError, match=complaint):
+            wait_for_job(make_client(server), job, **settings)
+    assert server.requests == []
+
+
+def test_secrets_stay_out_of_errors_and_updates(make_client: MakeClient) -> None:
+    secret = "wandb-secret-key-42"
+    failed = Step(state="JOB_STATE_FAILED", job={"wandbConfig": {"apiKey": secret, "enabled": True}})
+    updates: list[JobUpdate] = []
+    with serve(failed) as server:
+        with pytest.raises(JobFailedError) as caught:
+            wait_for_job(make_client(server), JOB, on_update=updates.append, **FAST)
+    assert caught.value.job.wandb_config and caught.value.job.wandb_config.api_key == secret  # the job is intact
+    for text in (str(caught.value), repr(caught.value), repr(updates[0])):
+        assert secret not in text and TOKEN not in text
+
+
+# --- async: the same policy -------------------------------------------------------------------
+
+
+@pytest.mark.anyio
+async def test_async_failure_timeout_and_permanent_error(make_client: MakeClient, fake_time: FakeTime) -> None:
+    timing: dict[str, Any] = {"clock": fake_time.clock, "sleep": fake_time.async_sleep, "poll_interval": 1}
+    with serve(*states("JOB_STATE_RUNNING", "JOB_STATE_CANCELLED")) as server:
+        async with make_client(server) as client:
+            with pytest.raises(JobFailedError) as failed:
+                await async_wait_for_job(client, JOB, **timing)
+    assert failed.value.state == JobState.JOB_STATE_CANCELLED
+
+    with serve(*states("JOB_STATE_RUNNING")) as server:
+        async with make_client(server) as client:
+            with pytest.raises(WaitTimeoutError) as timed_out:
+                await async_wait_for_job(client, JOB, timeout=5, **timing)
+    assert timed_out.value.job is not None and timed_out.value.elapsed == 5
+
+    with serve(Step(status=503), Step(status=404)) as server:
+        async with make_client(server) as client:
+            with pytest.raises(errors.NotFoundError):
+                await async_wait_for_job(client, JOB, **timing)
+    assert len(server.requests) == 2
