@@ -69,7 +69,9 @@ def make_client() -> Iterator[MakeClient]:
     clients: list[AuthenticatedClient] = []
 
     def make(server: JobScriptServer) -> AuthenticatedClient:
-        client = AuthenticatedClient(base_url=server.base_url, token=TOKEN)
+        # max_retries=0: these tests script every answer the waiter sees; the client's own
+        # retries (tested in test_retries.py) would absorb 429/503 and sleep for real.
+        client = AuthenticatedClient(base_url=server.base_url, token=TOKEN, max_retries=0)
         clients.append(client)
         return client
 
