@@ -122,11 +122,6 @@ class ReinforcementFineTuningJob:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
-        from ..models.inference_parameters import InferenceParameters  # noqa: PLC0415
-        from ..models.status import Status  # noqa: PLC0415
-        from ..models.training_config import TrainingConfig  # noqa: PLC0415
-        from ..models.wandb_config import WandbConfig  # noqa: PLC0415
-
         d = dict(src_dict)
         name = d.pop("name", UNSET)
         if name is not UNSET:
@@ -269,3 +264,11 @@ class ReinforcementFineTuningJob:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one nests, imported after the class exists (so that models nesting each other
+# can import each other) and not inside from_dict, where they would run on every call.
+from ..models.inference_parameters import InferenceParameters  # noqa: E402
+from ..models.status import Status  # noqa: E402
+from ..models.training_config import TrainingConfig  # noqa: E402
+from ..models.wandb_config import WandbConfig  # noqa: E402

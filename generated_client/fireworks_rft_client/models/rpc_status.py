@@ -46,8 +46,6 @@ class RpcStatus:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
-        from ..models.protobuf_any import ProtobufAny  # noqa: PLC0415
-
         d = dict(src_dict)
         code = d.pop("code", UNSET)
         if code is not UNSET:
@@ -103,3 +101,8 @@ class RpcStatus:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one nests, imported after the class exists (so that models nesting each other
+# can import each other) and not inside from_dict, where they would run on every call.
+from ..models.protobuf_any import ProtobufAny  # noqa: E402
