@@ -21,7 +21,7 @@ DEFAULT_MAX_RETRIES = 2
 #: Used when neither base_url nor FIREWORKS_BASE_URL is given.
 DEFAULT_BASE_URL = "https://api.fireworks.ai"
 
-_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "get", "head", "options", "put", "delete"})
 # Transport failures where another attempt may succeed (not e.g. UnsupportedProtocol).
 _RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
 _logger = logging.getLogger("fireworks_rft_client")
@@ -204,7 +204,10 @@ class Client:
     def _retries_for(self, request_kwargs: dict[str, Any]) -> int:
         if self._call_timeout is not None:
             request_kwargs["timeout"] = self._call_timeout
-        return self._max_retries if str(request_kwargs["method"]).upper() in _IDEMPOTENT_METHODS else 0
+        method = request_kwargs["method"]
+        if method in _IDEMPOTENT_METHODS or str(method).upper() in _IDEMPOTENT_METHODS:
+            return self._max_retries
+        return 0
 
     def send_request(self, request_kwargs: dict[str, Any]) -> httpx.Response:
         """Send one request built by an endpoint module, retrying it as configured.

@@ -16,15 +16,28 @@ JOB_COLLECTION = "reinforcementFineTuningJobs"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
+# Values already checked and quoted: the same ids come back call after call (polling a job),
+# and quote() is the dearest step of building a request. Bounded; full means no more caching.
+_QUOTED: dict[str, str] = {}
+_QUOTED_MAX = 1024
+
+
 def path_segment(parameter: str, value: str) -> str:
     """``value`` percent-encoded as one path segment; ValueError naming ``parameter`` if unsafe."""
+    try:
+        return _QUOTED[value]
+    except (KeyError, TypeError):  # not seen yet, or unhashable (refused below)
+        pass
     if not isinstance(value, str):
         raise TypeError(f"{parameter} must be a str, not {type(value).__name__}")
     if value in ("", ".", ".."):
         raise ValueError(f"{parameter} must not be {value!r}")
     if _CONTROL.search(value):
         raise ValueError(f"{parameter} must not contain control characters: {value!r}")
-    return quote(value, safe="")
+    quoted = quote(value, safe="")
+    if len(_QUOTED) < _QUOTED_MAX and type(value) is str:  # a str subclass could hash/compare oddly
+        _QUOTED[value] = quoted
+    return quoted
 
 
 def job_name(account_id: str, job_id: str) -> str:

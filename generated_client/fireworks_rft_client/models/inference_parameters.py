@@ -67,12 +67,18 @@ class InferenceParameters:
         temperature = d.pop("temperature", UNSET)
         if temperature is not UNSET:
             if not isinstance(temperature, float):
-                temperature = _decode.to_float("temperature", temperature)
+                if isinstance(temperature, int) and not isinstance(temperature, bool):
+                    temperature = float(temperature)
+                else:
+                    temperature = _decode.to_float("temperature", temperature)
 
         top_p = d.pop("topP", UNSET)
         if top_p is not UNSET:
             if not isinstance(top_p, float):
-                top_p = _decode.to_float("topP", top_p)
+                if isinstance(top_p, int) and not isinstance(top_p, bool):
+                    top_p = float(top_p)
+                else:
+                    top_p = _decode.to_float("topP", top_p)
 
         n = d.pop("n", UNSET)
         if n is not UNSET:

@@ -160,7 +160,7 @@ class ReinforcementFineTuningJob:
         if state is not UNSET:
             if not isinstance(state, str):
                 raise _decode.wrong_type("state", "string", state)
-            state = JobState(state)
+            state = JobState._value2member_map_.get(state) or JobState(state)
 
         status = d.pop("status", UNSET)
         if status is not UNSET:

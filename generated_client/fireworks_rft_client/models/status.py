@@ -44,7 +44,7 @@ class Status:
         if code is not UNSET:
             if not isinstance(code, str):
                 raise _decode.wrong_type("code", "string", code)
-            code = StatusCode(code)
+            code = StatusCode._value2member_map_.get(code) or StatusCode(code)
 
         message = d.pop("message", UNSET)
         if message is not UNSET:

@@ -108,7 +108,10 @@ class TrainingConfig:
         learning_rate = d.pop("learningRate", UNSET)
         if learning_rate is not UNSET:
             if not isinstance(learning_rate, float):
-                learning_rate = _decode.to_float("learningRate", learning_rate)
+                if isinstance(learning_rate, int) and not isinstance(learning_rate, bool):
+                    learning_rate = float(learning_rate)
+                else:
+                    learning_rate = _decode.to_float("learningRate", learning_rate)
 
         max_context_length = d.pop("maxContextLength", UNSET)
         if max_context_length is not UNSET:
@@ -129,7 +132,7 @@ class TrainingConfig:
         if region is not UNSET:
             if not isinstance(region, str):
                 raise _decode.wrong_type("region", "string", region)
-            region = Region(region)
+            region = Region._value2member_map_.get(region) or Region(region)
 
         epochs = d.pop("epochs", UNSET)
         if epochs is not UNSET:
