@@ -164,3 +164,19 @@ async def test_get_job_async_with_full_name_and_per_call_options() -> None:
         await client.aclose()
     assert job.name == "n"
     assert server.paths == ["/v1/accounts/acme/reinforcementFineTuningJobs/%252e%252e"] * 2
+
+
+def test_checked_ids_are_cached_but_unsafe_ones_never() -> None:
+    from fireworks_rft_client import resource_names
+
+    assert path_segment("job_id", "a/b") == path_segment("job_id", "a/b") == "a%2Fb"
+    assert resource_names._QUOTED["a/b"] == "a%2Fb"
+    for _ in range(2):
+        with pytest.raises(ValueError, match="job_id"):
+            path_segment("job_id", "..")
+    assert ".." not in resource_names._QUOTED
+    with pytest.raises(TypeError):
+        path_segment("job_id", ["unhashable"])  # type: ignore[arg-type]
+    for i in range(resource_names._QUOTED_MAX + 10):
+        path_segment("job_id", f"id-{i}")
+    assert len(resource_names._QUOTED) <= resource_names._QUOTED_MAX
