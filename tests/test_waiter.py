@@ -412,6 +412,14 @@ def test_bare_job_id_with_account(make_client: MakeClient) -> None:
     assert job.name == JOB and [r.path for r in server.requests] == [JOB_PATH]
 
 
+def test_bare_job_id_takes_the_account_of_the_client() -> None:
+    with serve(*states("JOB_STATE_COMPLETED")) as server:
+        client = AuthenticatedClient(base_url=server.base_url, token=TOKEN, account_id="acme", max_retries=0)
+        with client:
+            job = wait_for_job(client, "rft-1", **FAST)
+    assert job.name == JOB and [r.path for r in server.requests] == [JOB_PATH]
+
+
 def test_callback_error_ends_the_wait(make_client: MakeClient) -> None:
     class Stop(Exception):
         pass

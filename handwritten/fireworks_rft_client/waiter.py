@@ -26,8 +26,6 @@ import logging
 import math
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 
 from attrs import define, field
 
@@ -37,6 +35,7 @@ from .client import AuthenticatedClient
 from .job_states import JobOutcome, outcome_of
 from .models import JobState, ReinforcementFineTuningJob
 from .resource_names import job_name, split_job_name
+from .retries import parse_retry_after
 from .types import Response
 
 __all__ = [
@@ -143,7 +142,8 @@ def wait_for_job(
         client: The client to poll with (its retries and timeout apply to each poll).
         job: The job's full resource name (``accounts/{a}/reinforcementFineTuningJobs/{j}``),
             or its bare id together with ``account_id``.
-        account_id: The account, needed with a bare job id.
+        account_id: The account of a bare job id; default: the client's ``account_id``
+            (FIREWORKS_ACCOUNT_ID).
         timeout: Seconds to wait in all before giving up; None waits for ever.
         poll_interval: Seconds between polls at first and after each state change.
         max_interval: The longest pause the backoff reaches (``Retry-After`` may ask for more).
@@ -160,7 +160,9 @@ def wait_for_job(
         errors.APIStatusError, errors.ResponseValidationError: a permanent error ended the wait.
         ValueError, TypeError: a malformed job name or setting, before any request.
     """
-    wait = _Wait(job, account_id, timeout, poll_interval, max_interval, backoff, raise_on_failure, clock)
+    wait = _Wait(
+        job, account_id, client.account_id, timeout, poll_interval, max_interval, backoff, raise_on_failure, clock
+    )
     while True:
         try:
             response = get_job.sync_detailed(wait.account_id, wait.job_id, client=client)
@@ -191,7 +193,9 @@ async def async_wait_for_job(
     sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
 ) -> ReinforcementFineTuningJob:
     """Async ``wait_for_job``, with the same arguments; ``on_update`` may also be a coroutine function."""
-    wait = _Wait(job, account_id, timeout, poll_interval, max_interval, backoff, raise_on_failure, clock)
+    wait = _Wait(
+        job, account_id, client.account_id, timeout, poll_interval, max_interval, backoff, raise_on_failure, clock
+    )
     while True:
         try:
             response = await get_job.asyncio_detailed(wait.account_id, wait.job_id, client=client)
@@ -216,6 +220,7 @@ class _Wait:
         self,
         job: str,
         account_id: str | None,
+        default_account_id: str | None,
         timeout: float | None,
         poll_interval: float,
         max_interval: float,
@@ -232,7 +237,7 @@ class _Wait:
         _check_positive("backoff", backoff)
         if backoff < 1:
             raise ValueError(f"backoff must be at least 1, got {backoff}")
-        self.account_id, self.job_id = split_job_name(job, account_id)
+        self.account_id, self.job_id = split_job_name(job, account_id, default_account_id=default_account_id)
         self.name = job_name(self.account_id, self.job_id)
         self.timeout = timeout
         self.poll_interval = poll_interval
@@ -341,18 +346,7 @@ def _check_positive(name: str, value: float) -> None:
 
 
 def _retry_after(headers: Mapping[str, str]) -> float:
-    """Seconds a ``Retry-After`` header asks for (delta-seconds or HTTP date); 0 when absent or unreadable."""
-    value = headers.get("retry-after", "").strip()
-    if not value:
-        return 0.0
-    try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when = parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            return 0.0
-        if when.tzinfo is None:  # an HTTP date is GMT by definition
-            when = when.replace(tzinfo=UTC)
-        seconds = (when - datetime.now(UTC)).total_seconds()
-    return seconds if 0 < seconds < math.inf else 0.0
+    """Seconds a ``Retry-After`` header asks for (the client's parser); 0 when absent or unreadable."""
+    value = headers.get("retry-after")
+    seconds = parse_retry_after(value) if value else None
+    return seconds if seconds is not None and seconds < math.inf else 0.0
