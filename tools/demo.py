@@ -8,6 +8,7 @@ The waiter part always runs against a scripted local server (tools/job_script_se
 
 import logging
 import os
+import signal
 import sys
 from contextlib import AbstractContextManager, nullcontext
 
@@ -77,11 +78,11 @@ def main() -> int:
 
 def follow_scripted_job() -> int:
     """Follow a job through its states on a scripted local server, printing each change."""
-    # Show what the waiter logs: the transient 503 and the unknown state (once).
+    # Show what the package logs: the client's retry of the 503 and the unknown state (once).
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(logging.Formatter("          (%(levelname)s: %(message)s)"))
-    logging.getLogger("fireworks_rft_client.waiter").addHandler(handler)
-    logging.getLogger("fireworks_rft_client.waiter").setLevel(logging.INFO)
+    logging.getLogger("fireworks_rft_client").addHandler(handler)
+    logging.getLogger("fireworks_rft_client").setLevel(logging.INFO)
 
     def show_change(update: JobUpdate) -> None:
         note = " (unknown to this client: treated as running)" if update.state.is_unknown else ""
@@ -98,9 +99,12 @@ def follow_scripted_job() -> int:
             except FireworksError as exc:
                 print(f"demo: {type(exc).__name__}: {exc}", file=sys.stderr)
                 return 1
-        print(f"  done: {job.state} at {job.completed_time}, after {len(server.requests)} polls")
+        requests = len(server.requests)
+        print(f"  done: {job.state} at {job.completed_time}, after {requests} requests (client retries included)")
     return 0
 
 
 if __name__ == "__main__":
+    # A SIGTERM (from make, CI or a supervisor) unwinds like Ctrl-C, so the servers are stopped.
+    signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
     sys.exit(main())

@@ -1,0 +1,41 @@
+"""make demo: fetches a job from Prism and follows one to its end; leaves no server behind."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from tools.prism import ROOT, prism_server
+
+
+def is_listening(url: str) -> bool:
+    host, port = url.removeprefix("http://").split(":")
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex((host, int(port))) == 0
+
+
+def test_demo_prints_the_job_and_the_waiter_and_stops_its_servers() -> None:
+    env = {**os.environ, "PYTHONPATH": "generated_client:."}
+    env.pop("FIREWORKS_API_KEY", None)  # the demo must use its local servers
+    result = subprocess.run(
+        [sys.executable, "tools/demo.py"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"^  state\s+JOB_STATE_UNSPECIFIED$", result.stdout, re.M)
+    assert re.search(r"^  epochs\s+123$", result.stdout, re.M)
+    for state in ("JOB_STATE_PENDING", "JOB_STATE_RUNNING", "JOB_STATE_WARMING_UP", "JOB_STATE_COMPLETED"):
+        assert state in result.stdout
+    urls = re.findall(r"http://127\.0\.0\.1:\d+", result.stdout)
+    assert len(set(urls)) >= 2, result.stdout
+    assert not [url for url in set(urls) if is_listening(url)], "a demo server is still running"
+
+
+def test_prism_is_stopped_when_the_caller_is_interrupted() -> None:
+    with pytest.raises(KeyboardInterrupt), prism_server() as url:
+        assert is_listening(url)
+        raise KeyboardInterrupt
+    assert not is_listening(url)
