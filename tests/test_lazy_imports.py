@@ -24,7 +24,7 @@ def loaded_after(statement: str) -> set[str]:
         capture_output=True,
         text=True,
         check=True,
-        env={"PATH": "/usr/bin:/bin"},
+        env={"PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"},
     )
     return set(out.stdout.split())
 
