@@ -6,7 +6,9 @@
   here since every answer is a 200; it also sends its own platform headers). Its async client
   runs on aiohttp (through httpx-aiohttp, one of its dependencies), not on httpx's own transport.
 
-For the async section two more rows put the same aiohttp transport under our client and under
+Async, every client with its defaults: ours runs on the same aiohttp transport as the SDK (our
+`aiohttp` extra, installed in the dev toolchain), bare httpx on httpx's own. Two more rows put
+httpx's own transport under our client (`use_aiohttp=False`) and the aiohttp transport under
 bare httpx, to tell what belongs to the transport from what belongs to the client.
 """
 
@@ -21,15 +23,16 @@ from httpx_aiohttp import AiohttpTransport
 
 from bench.payload import ACCOUNT_ID, JOB_ID, JOB_PATH, TOKEN, reference_example
 from fireworks_rft_client import AuthenticatedClient
+from fireworks_rft_client._aiohttp import AiohttpTransport as OurAiohttpTransport
 from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job
 
 OURS, HTTPX, SDK = "ours", "httpx", "sdk"
-OURS_AIOHTTP, HTTPX_AIOHTTP = "ours_aiohttp", "httpx_aiohttp"
+OURS_HTTPX, HTTPX_AIOHTTP = "ours_httpx", "httpx_aiohttp"
 LABELS = {
     OURS: "our client",
     HTTPX: "raw httpx + json.loads",
     SDK: "official SDK (fireworks-ai)",
-    OURS_AIOHTTP: "our client on aiohttp transport",
+    OURS_HTTPX: "our client on httpx's own transport",
     HTTPX_AIOHTTP: "raw httpx on aiohttp transport",
 }
 
@@ -83,8 +86,11 @@ def async_contenders(base_url: str) -> list[AsyncContender]:
     contenders = [
         AsyncContender(SDK, lambda: sdk.reinforcement_fine_tuning_jobs.get(JOB_ID), _summary_of_model, sdk.close)
     ]
-    for key, httpx_args in ((OURS, {}), (OURS_AIOHTTP, {"transport": AiohttpTransport()})):
-        ours = AuthenticatedClient(base_url=base_url, token=TOKEN, httpx_args=httpx_args)
+    for key, use_aiohttp in ((OURS, None), (OURS_HTTPX, False)):  # None: the default, aiohttp when installed
+        ours = AuthenticatedClient(base_url=base_url, token=TOKEN, use_aiohttp=use_aiohttp)
+        on_aiohttp = isinstance(ours.get_async_httpx_client()._transport, OurAiohttpTransport)
+        if on_aiohttp is (use_aiohttp is False):
+            raise RuntimeError(f"{key}: our async client is not on the transport this row is about")
         contenders.append(AsyncContender(key, _our_async_call(ours), _summary_of_model, ours.aclose))
     for key, transport in ((HTTPX, None), (HTTPX_AIOHTTP, AiohttpTransport())):
         raw = httpx.AsyncClient(base_url=base_url, headers=auth, transport=transport)

@@ -13,7 +13,7 @@ from bench.contenders import (
     HTTPX,
     HTTPX_AIOHTTP,
     OURS,
-    OURS_AIOHTTP,
+    OURS_HTTPX,
     SDK,
     AsyncContender,
     SyncContender,
@@ -87,8 +87,9 @@ async def _bench_async(base_url: str, settings: Settings, expected: tuple[Any, .
                 "ratios": {
                     "rps_ours_vs_sdk": paired_ratio(rps[OURS], rps[SDK]),
                     "rps_ours_vs_httpx": paired_ratio(rps[OURS], rps[HTTPX]),
-                    "rps_ours_aiohttp_vs_sdk": paired_ratio(rps[OURS_AIOHTTP], rps[SDK]),
-                    "rps_ours_aiohttp_vs_httpx_aiohttp": paired_ratio(rps[OURS_AIOHTTP], rps[HTTPX_AIOHTTP]),
+                    "rps_ours_vs_httpx_aiohttp": paired_ratio(rps[OURS], rps[HTTPX_AIOHTTP]),
+                    "rps_ours_httpx_vs_sdk": paired_ratio(rps[OURS_HTTPX], rps[SDK]),
+                    "rps_ours_httpx_vs_httpx": paired_ratio(rps[OURS_HTTPX], rps[HTTPX]),
                 },
             }
     finally:

@@ -85,12 +85,11 @@ def _ladder(ours: AuthenticatedClient, raw: httpx.Client) -> dict[str, Callable[
     ours_httpx = ours.get_httpx_client()
     return {
         "raw httpx.get + json.loads (the floor)": lambda: json.loads(raw.get(JOB_PATH).content),
-        "  + params={} passed to httpx": lambda: json.loads(raw.get(JOB_PATH, params={}).content),
-        "  + our client's httpx.Client, request('get', ...)": lambda: ours_httpx.request(
-            method="get", url=JOB_PATH, params={}
-        ).json(),
+        "  + our client's httpx.Client, request('get', ...)": lambda: json.loads(
+            ours_httpx.request(method="get", url=JOB_PATH).content
+        ),
         "  + ReinforcementFineTuningJob.from_dict": lambda: ReinforcementFineTuningJob.from_dict(
-            ours_httpx.request(method="get", url=JOB_PATH, params={}).json()
+            json.loads(ours_httpx.request(method="get", url=JOB_PATH).content)
         ),
         "  + our endpoint layer = get_reinforcement_fine_tuning_job.sync": lambda: (
             get_reinforcement_fine_tuning_job.sync(ACCOUNT_ID, JOB_ID, client=ours)

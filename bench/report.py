@@ -90,9 +90,10 @@ def _async_lines(section: dict[str, Any]) -> list[str]:
     rows += [[f"{LABELS[key]}, CPU us/call", *(f"{section[lv]['cpu_us'][key]:.1f}" for lv in levels)] for key in keys]
     rows.append(["ours / official SDK (req/s)", *(_x(section[lv]["ratios"]["rps_ours_vs_sdk"]) for lv in levels)])
     for ratio, label in (
-        ("rps_ours_vs_httpx", "ours / raw httpx"),
-        ("rps_ours_aiohttp_vs_sdk", "ours on aiohttp / official SDK"),
-        ("rps_ours_aiohttp_vs_httpx_aiohttp", "ours on aiohttp / raw httpx on aiohttp"),
+        ("rps_ours_vs_httpx_aiohttp", "ours / raw httpx on aiohttp (same transport)"),
+        ("rps_ours_vs_httpx", "ours / raw httpx (its own transport)"),
+        ("rps_ours_httpx_vs_sdk", "ours on httpx's transport / official SDK"),
+        ("rps_ours_httpx_vs_httpx", "ours on httpx's transport / raw httpx"),
     ):
         rows.append([f"{label} (req/s)", *(_x(section[lv]["ratios"][ratio]) for lv in levels)])
     lines = _rows(header, rows)

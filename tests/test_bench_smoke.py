@@ -22,7 +22,7 @@ from tests.conftest import reference_example
 from tools.prism import ROOT
 
 CLIENTS = ("ours", "httpx", "sdk")
-ASYNC_CLIENTS = (*CLIENTS, "ours_aiohttp", "httpx_aiohttp")
+ASYNC_CLIENTS = (*CLIENTS, "ours_httpx", "httpx_aiohttp")
 # Every figure the bench reports, as a path into its JSON.
 FIGURES = (
     *[("sync_get", "per_call", c, unit) for c in CLIENTS for unit in ("cpu_us", "wall_us")],

@@ -251,7 +251,12 @@ def test_wheel_metadata_is_complete(built: Built) -> None:
     assert meta["Summary"] == f"A client library for accessing {spec['info']['title']}"
     assert meta["License-Expression"] == spec["info"]["license"]["identifier"]
     assert meta["Requires-Python"] == ">=3.11"
-    assert sorted(meta.get_all("Requires-Dist") or []) == ["attrs>=22.2", "httpx>=0.23.1,<0.29"]
+    assert sorted(meta.get_all("Requires-Dist") or []) == [
+        "attrs>=22.2",
+        'httpx-aiohttp>=0.1.9,<0.3 ; extra == "aiohttp"',
+        "httpx>=0.23.1,<0.29",
+    ]
+    assert meta.get_all("Provides-Extra") == ["aiohttp"]
     urls = dict(u.split(", ", 1) for u in meta.get_all("Project-URL") or [])
     assert set(urls) == {"Source", "Changelog", "API reference"}
     assert meta["Description-Content-Type"] == "text/markdown"

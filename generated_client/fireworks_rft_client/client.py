@@ -20,6 +20,10 @@ DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 #: Used when neither base_url nor FIREWORKS_BASE_URL is given.
 DEFAULT_BASE_URL = "https://api.fireworks.ai"
+#: Set to "httpx" to keep httpx's own async transport when httpx-aiohttp is installed.
+ASYNC_TRANSPORT_ENV = "FIREWORKS_RFT_ASYNC_TRANSPORT"
+# httpx_args that choose or shape the transport themselves: the caller's choice wins.
+_TRANSPORT_ARGS = frozenset({"transport", "mounts", "proxy", "http2", "uds", "local_address", "socket_options"})
 
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "get", "head", "options", "put", "delete"})
 # Transport failures where another attempt may succeed (not e.g. UnsupportedProtocol).
@@ -92,6 +96,11 @@ class Client:
         follow_redirects: Follow redirects (default False). httpx drops the Authorization header
             when a redirect leads to another origin.
         httpx_args: Extra keyword arguments for ``httpx.Client`` and ``httpx.AsyncClient``.
+        use_aiohttp: The async client's transport. None (default): httpx-aiohttp's
+            ``AiohttpTransport`` when that package is installed (``pip install
+            fireworks-rft-client[aiohttp]``), unless ``httpx_args`` brings a transport, mounts
+            or a proxy, or ``FIREWORKS_RFT_ASYNC_TRANSPORT=httpx`` is set; True: always (an
+            errors.ConfigurationError if it is not installed); False: httpx's own transport.
     """
 
     _base_url: str = field(default=None, alias="base_url", converter=_base_url_or_env)
@@ -105,6 +114,7 @@ class Client:
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
+    _use_aiohttp: bool | None = field(default=None, kw_only=True, alias="use_aiohttp")
     _pool: _Pool = field(factory=_Pool, init=False)
     # Set by with_options(timeout=...): sent with each request, as the pooled client keeps its own.
     _call_timeout: httpx.Timeout | None = field(default=None, init=False)
@@ -198,8 +208,22 @@ class Client:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """The underlying httpx.AsyncClient, built on first use."""
         if self._pool.async_ is None:
-            self._pool.async_ = httpx.AsyncClient(**self._httpx_kwargs())
+            kwargs = self._httpx_kwargs()
+            if self._wants_aiohttp():
+                kwargs["transport"] = _aiohttp_transport(kwargs)
+            self._pool.async_ = httpx.AsyncClient(**kwargs)
         return self._pool.async_
+
+    def _wants_aiohttp(self) -> bool:
+        if self._use_aiohttp is not None:
+            return self._use_aiohttp
+        if _TRANSPORT_ARGS & self._httpx_args.keys():
+            return False
+        if os.environ.get(ASYNC_TRANSPORT_ENV, "").strip().lower() == "httpx":
+            return False
+        import importlib.util  # noqa: PLC0415 - only when an async client is built
+
+        return importlib.util.find_spec("httpx_aiohttp") is not None
 
     def _retries_for(self, request_kwargs: dict[str, Any]) -> int:
         if self._call_timeout is not None:
@@ -314,6 +338,29 @@ def _transport_error(
         method, url = exc.request.method, errors.safe_url(exc.request.url)
     except RuntimeError:
         method, url = str(request_kwargs.get("method", "?")).upper(), str(request_kwargs.get("url", "?"))
-    cls = errors.APITimeoutError if isinstance(exc, httpx.TimeoutException) else errors.APIConnectionError
+    cls = errors.APITimeoutError if _is_timeout(exc) else errors.APIConnectionError
     after = f" (after {retries_done + 1} attempts)" if retries_done else ""
     return cls(f"{type(exc).__name__} on {method} {url}{after}: {exc}", method=method, url=url)
+
+
+def _is_timeout(exc: httpx.TransportError) -> bool:
+    if not isinstance(exc, httpx.TimeoutException):
+        return False
+    # httpx-aiohttp reports every aiohttp connection error (refused, dropped) as ConnectTimeout:
+    # only an aiohttp timeout (a TimeoutError) is one.
+    cause = exc.__cause__
+    if cause is not None and type(cause).__module__.startswith("aiohttp"):
+        return isinstance(cause, TimeoutError)
+    return True
+
+
+def _aiohttp_transport(httpx_kwargs: dict[str, Any]) -> httpx.AsyncBaseTransport:
+    """httpx-aiohttp's transport with the TLS and pool settings httpx would give its own."""
+    try:
+        from ._aiohttp import AiohttpTransport  # noqa: PLC0415 - optional, and only for async
+    except ImportError as exc:
+        raise errors.ConfigurationError(
+            "use_aiohttp=True needs httpx-aiohttp: pip install 'fireworks-rft-client[aiohttp]'"
+        ) from exc
+    settings = {key: httpx_kwargs[key] for key in ("cert", "trust_env", "limits") if key in httpx_kwargs}
+    return AiohttpTransport(verify=httpx_kwargs["verify"], **settings)

@@ -50,13 +50,19 @@ def attribute_name(property_name: str) -> str:
 def model_problems(spec: Mapping[str, Any], package: str = PACKAGE) -> list[str]:
     models = importlib.import_module(f"{package}.models")
     unset_type: type = importlib.import_module(f"{package}.types").Unset
-    namespace = {**vars(models), "Unset": unset_type, "datetime": datetime}
     problems: list[str] = []
+    # The models module imports each class on first access (PEP 562): resolve every exported name.
+    namespace: dict[str, Any] = {"Unset": unset_type, "datetime": datetime}
+    for name in getattr(models, "__all__", ()):
+        try:
+            namespace[name] = getattr(models, name)
+        except (AttributeError, ImportError) as exc:
+            problems.append(f"{package}.models.{name} is exported but cannot be imported: {exc}")
     expected_classes = set()
     for schema_name, schema in component_schemas(spec).items():
         name = class_name(schema_name)
         expected_classes.add(name)
-        cls = getattr(models, name, None)
+        cls = namespace[name] if name in namespace else getattr(models, name, None)
         if not isinstance(cls, type):
             problems.append(
                 f"schema {schema_name}: no generated class {package}.models.{name} "

@@ -10,6 +10,17 @@ from .. import _decode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="InferenceParameters")
+# The JSON keys of the properties; any other key of a response goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "maxTokens",
+        "temperature",
+        "topP",
+        "n",
+        "extraBody",
+        "topK",
+    }
+)
 
 
 @_attrs_define
@@ -58,13 +69,13 @@ class InferenceParameters:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
-        d = dict(src_dict)
-        max_tokens = d.pop("maxTokens", UNSET)
+        get = src_dict.get
+        max_tokens = get("maxTokens", UNSET)
         if max_tokens is not UNSET:
             if not isinstance(max_tokens, int) or isinstance(max_tokens, bool):
                 raise _decode.wrong_type("maxTokens", "integer", max_tokens)
 
-        temperature = d.pop("temperature", UNSET)
+        temperature = get("temperature", UNSET)
         if temperature is not UNSET:
             if not isinstance(temperature, float):
                 if isinstance(temperature, int) and not isinstance(temperature, bool):
@@ -72,7 +83,7 @@ class InferenceParameters:
                 else:
                     temperature = _decode.to_float("temperature", temperature)
 
-        top_p = d.pop("topP", UNSET)
+        top_p = get("topP", UNSET)
         if top_p is not UNSET:
             if not isinstance(top_p, float):
                 if isinstance(top_p, int) and not isinstance(top_p, bool):
@@ -80,17 +91,17 @@ class InferenceParameters:
                 else:
                     top_p = _decode.to_float("topP", top_p)
 
-        n = d.pop("n", UNSET)
+        n = get("n", UNSET)
         if n is not UNSET:
             if not isinstance(n, int) or isinstance(n, bool):
                 raise _decode.wrong_type("n", "integer", n)
 
-        extra_body = d.pop("extraBody", UNSET)
+        extra_body = get("extraBody", UNSET)
         if extra_body is not UNSET:
             if not isinstance(extra_body, str):
                 raise _decode.wrong_type("extraBody", "string", extra_body)
 
-        top_k = d.pop("topK", UNSET)
+        top_k = get("topK", UNSET)
         if top_k is not UNSET:
             if not isinstance(top_k, int) or isinstance(top_k, bool):
                 raise _decode.wrong_type("topK", "integer", top_k)
@@ -103,7 +114,8 @@ class InferenceParameters:
             extra_body=extra_body,
             top_k=top_k,
         )
-        inference_parameters.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without: kept
+            inference_parameters.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return inference_parameters
 
     @property

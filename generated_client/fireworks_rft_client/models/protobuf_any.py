@@ -10,6 +10,12 @@ from .. import _decode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ProtobufAny")
+# The JSON keys of the properties; any other key of a response goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "@type",
+    }
+)
 
 
 @_attrs_define
@@ -33,8 +39,8 @@ class ProtobufAny:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
-        d = dict(src_dict)
-        type_ = d.pop("@type", UNSET)
+        get = src_dict.get
+        type_ = get("@type", UNSET)
         if type_ is not UNSET:
             if not isinstance(type_, str):
                 raise _decode.wrong_type("@type", "string", type_)
@@ -42,7 +48,8 @@ class ProtobufAny:
         protobuf_any = cls(
             type_=type_,
         )
-        protobuf_any.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without: kept
+            protobuf_any.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return protobuf_any
 
     @property

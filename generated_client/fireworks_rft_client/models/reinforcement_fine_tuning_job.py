@@ -18,6 +18,28 @@ if TYPE_CHECKING:
     from ..models.wandb_config import WandbConfig
 
 T = TypeVar("T", bound="ReinforcementFineTuningJob")
+# The JSON keys of the properties; any other key of a response goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "name",
+        "displayName",
+        "createTime",
+        "completedTime",
+        "dataset",
+        "evaluationDataset",
+        "evalAutoCarveout",
+        "state",
+        "status",
+        "createdBy",
+        "trainingConfig",
+        "evaluator",
+        "wandbConfig",
+        "outputStats",
+        "inferenceParameters",
+        "outputMetrics",
+        "mcpServer",
+    }
+)
 
 
 @_attrs_define
@@ -122,47 +144,47 @@ class ReinforcementFineTuningJob:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
-        d = dict(src_dict)
-        name = d.pop("name", UNSET)
+        get = src_dict.get
+        name = get("name", UNSET)
         if name is not UNSET:
             if not isinstance(name, str):
                 raise _decode.wrong_type("name", "string", name)
 
-        display_name = d.pop("displayName", UNSET)
+        display_name = get("displayName", UNSET)
         if display_name is not UNSET:
             if not isinstance(display_name, str):
                 raise _decode.wrong_type("displayName", "string", display_name)
 
-        create_time = d.pop("createTime", UNSET)
+        create_time = get("createTime", UNSET)
         if create_time is not UNSET:
             create_time = _decode.to_datetime("createTime", create_time)
 
-        completed_time = d.pop("completedTime", UNSET)
+        completed_time = get("completedTime", UNSET)
         if completed_time is not UNSET:
             completed_time = _decode.to_datetime("completedTime", completed_time)
 
-        dataset = d.pop("dataset", UNSET)
+        dataset = get("dataset", UNSET)
         if dataset is not UNSET:
             if not isinstance(dataset, str):
                 raise _decode.wrong_type("dataset", "string", dataset)
 
-        evaluation_dataset = d.pop("evaluationDataset", UNSET)
+        evaluation_dataset = get("evaluationDataset", UNSET)
         if evaluation_dataset is not UNSET:
             if not isinstance(evaluation_dataset, str):
                 raise _decode.wrong_type("evaluationDataset", "string", evaluation_dataset)
 
-        eval_auto_carveout = d.pop("evalAutoCarveout", UNSET)
+        eval_auto_carveout = get("evalAutoCarveout", UNSET)
         if eval_auto_carveout is not UNSET:
             if not isinstance(eval_auto_carveout, bool):
                 raise _decode.wrong_type("evalAutoCarveout", "boolean", eval_auto_carveout)
 
-        state = d.pop("state", UNSET)
+        state = get("state", UNSET)
         if state is not UNSET:
             if not isinstance(state, str):
                 raise _decode.wrong_type("state", "string", state)
             state = JobState._value2member_map_.get(state) or JobState(state)
 
-        status = d.pop("status", UNSET)
+        status = get("status", UNSET)
         if status is not UNSET:
             if not isinstance(status, dict):
                 raise _decode.wrong_type("status", "object", status)
@@ -172,12 +194,12 @@ class ReinforcementFineTuningJob:
                 exc.path.insert(0, "status")
                 raise
 
-        created_by = d.pop("createdBy", UNSET)
+        created_by = get("createdBy", UNSET)
         if created_by is not UNSET:
             if not isinstance(created_by, str):
                 raise _decode.wrong_type("createdBy", "string", created_by)
 
-        training_config = d.pop("trainingConfig", UNSET)
+        training_config = get("trainingConfig", UNSET)
         if training_config is not UNSET:
             if not isinstance(training_config, dict):
                 raise _decode.wrong_type("trainingConfig", "object", training_config)
@@ -187,12 +209,12 @@ class ReinforcementFineTuningJob:
                 exc.path.insert(0, "trainingConfig")
                 raise
 
-        evaluator = d.pop("evaluator", UNSET)
+        evaluator = get("evaluator", UNSET)
         if evaluator is not UNSET:
             if not isinstance(evaluator, str):
                 raise _decode.wrong_type("evaluator", "string", evaluator)
 
-        wandb_config = d.pop("wandbConfig", UNSET)
+        wandb_config = get("wandbConfig", UNSET)
         if wandb_config is not UNSET:
             if not isinstance(wandb_config, dict):
                 raise _decode.wrong_type("wandbConfig", "object", wandb_config)
@@ -202,12 +224,12 @@ class ReinforcementFineTuningJob:
                 exc.path.insert(0, "wandbConfig")
                 raise
 
-        output_stats = d.pop("outputStats", UNSET)
+        output_stats = get("outputStats", UNSET)
         if output_stats is not UNSET:
             if not isinstance(output_stats, str):
                 raise _decode.wrong_type("outputStats", "string", output_stats)
 
-        inference_parameters = d.pop("inferenceParameters", UNSET)
+        inference_parameters = get("inferenceParameters", UNSET)
         if inference_parameters is not UNSET:
             if not isinstance(inference_parameters, dict):
                 raise _decode.wrong_type("inferenceParameters", "object", inference_parameters)
@@ -217,12 +239,12 @@ class ReinforcementFineTuningJob:
                 exc.path.insert(0, "inferenceParameters")
                 raise
 
-        output_metrics = d.pop("outputMetrics", UNSET)
+        output_metrics = get("outputMetrics", UNSET)
         if output_metrics is not UNSET:
             if not isinstance(output_metrics, str):
                 raise _decode.wrong_type("outputMetrics", "string", output_metrics)
 
-        mcp_server = d.pop("mcpServer", UNSET)
+        mcp_server = get("mcpServer", UNSET)
         if mcp_server is not UNSET:
             if not isinstance(mcp_server, str):
                 raise _decode.wrong_type("mcpServer", "string", mcp_server)
@@ -246,7 +268,10 @@ class ReinforcementFineTuningJob:
             output_metrics=output_metrics,
             mcp_server=mcp_server,
         )
-        reinforcement_fine_tuning_job.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without: kept
+            reinforcement_fine_tuning_job.additional_properties = {
+                k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS
+            }
         return reinforcement_fine_tuning_job
 
     @property

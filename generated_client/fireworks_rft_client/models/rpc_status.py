@@ -13,6 +13,14 @@ if TYPE_CHECKING:
     from ..models.protobuf_any import ProtobufAny
 
 T = TypeVar("T", bound="RpcStatus")
+# The JSON keys of the properties; any other key of a response goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "code",
+        "message",
+        "details",
+    }
+)
 
 
 @_attrs_define
@@ -46,18 +54,18 @@ class RpcStatus:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
-        d = dict(src_dict)
-        code = d.pop("code", UNSET)
+        get = src_dict.get
+        code = get("code", UNSET)
         if code is not UNSET:
             if not isinstance(code, int) or isinstance(code, bool):
                 raise _decode.wrong_type("code", "integer", code)
 
-        message = d.pop("message", UNSET)
+        message = get("message", UNSET)
         if message is not UNSET:
             if not isinstance(message, str):
                 raise _decode.wrong_type("message", "string", message)
 
-        details = d.pop("details", UNSET)
+        details = get("details", UNSET)
         if details is not UNSET:
             if not isinstance(details, list):
                 raise _decode.wrong_type("details", "array", details)
@@ -83,7 +91,8 @@ class RpcStatus:
             message=message,
             details=details,
         )
-        rpc_status.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without: kept
+            rpc_status.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return rpc_status
 
     @property

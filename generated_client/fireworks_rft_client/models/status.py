@@ -11,6 +11,13 @@ from ..models.status_code import StatusCode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Status")
+# The JSON keys of the properties; any other key of a response goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "code",
+        "message",
+    }
+)
 
 
 @_attrs_define
@@ -39,14 +46,14 @@ class Status:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
-        d = dict(src_dict)
-        code = d.pop("code", UNSET)
+        get = src_dict.get
+        code = get("code", UNSET)
         if code is not UNSET:
             if not isinstance(code, str):
                 raise _decode.wrong_type("code", "string", code)
             code = StatusCode._value2member_map_.get(code) or StatusCode(code)
 
-        message = d.pop("message", UNSET)
+        message = get("message", UNSET)
         if message is not UNSET:
             if not isinstance(message, str):
                 raise _decode.wrong_type("message", "string", message)
@@ -55,7 +62,8 @@ class Status:
             code=code,
             message=message,
         )
-        status.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without: kept
+            status.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return status
 
     @property

@@ -11,6 +11,22 @@ from ..models.region import Region
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TrainingConfig")
+# The JSON keys of the properties; any other key of a response goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "outputModel",
+        "baseModel",
+        "warmStartFrom",
+        "jinjaTemplate",
+        "learningRate",
+        "maxContextLength",
+        "loraRank",
+        "acceleratorCount",
+        "region",
+        "epochs",
+        "batchSize",
+    }
+)
 
 
 @_attrs_define
@@ -84,28 +100,28 @@ class TrainingConfig:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
-        d = dict(src_dict)
-        output_model = d.pop("outputModel", UNSET)
+        get = src_dict.get
+        output_model = get("outputModel", UNSET)
         if output_model is not UNSET:
             if not isinstance(output_model, str):
                 raise _decode.wrong_type("outputModel", "string", output_model)
 
-        base_model = d.pop("baseModel", UNSET)
+        base_model = get("baseModel", UNSET)
         if base_model is not UNSET:
             if not isinstance(base_model, str):
                 raise _decode.wrong_type("baseModel", "string", base_model)
 
-        warm_start_from = d.pop("warmStartFrom", UNSET)
+        warm_start_from = get("warmStartFrom", UNSET)
         if warm_start_from is not UNSET:
             if not isinstance(warm_start_from, str):
                 raise _decode.wrong_type("warmStartFrom", "string", warm_start_from)
 
-        jinja_template = d.pop("jinjaTemplate", UNSET)
+        jinja_template = get("jinjaTemplate", UNSET)
         if jinja_template is not UNSET:
             if not isinstance(jinja_template, str):
                 raise _decode.wrong_type("jinjaTemplate", "string", jinja_template)
 
-        learning_rate = d.pop("learningRate", UNSET)
+        learning_rate = get("learningRate", UNSET)
         if learning_rate is not UNSET:
             if not isinstance(learning_rate, float):
                 if isinstance(learning_rate, int) and not isinstance(learning_rate, bool):
@@ -113,33 +129,33 @@ class TrainingConfig:
                 else:
                     learning_rate = _decode.to_float("learningRate", learning_rate)
 
-        max_context_length = d.pop("maxContextLength", UNSET)
+        max_context_length = get("maxContextLength", UNSET)
         if max_context_length is not UNSET:
             if not isinstance(max_context_length, int) or isinstance(max_context_length, bool):
                 raise _decode.wrong_type("maxContextLength", "integer", max_context_length)
 
-        lora_rank = d.pop("loraRank", UNSET)
+        lora_rank = get("loraRank", UNSET)
         if lora_rank is not UNSET:
             if not isinstance(lora_rank, int) or isinstance(lora_rank, bool):
                 raise _decode.wrong_type("loraRank", "integer", lora_rank)
 
-        accelerator_count = d.pop("acceleratorCount", UNSET)
+        accelerator_count = get("acceleratorCount", UNSET)
         if accelerator_count is not UNSET:
             if not isinstance(accelerator_count, int) or isinstance(accelerator_count, bool):
                 raise _decode.wrong_type("acceleratorCount", "integer", accelerator_count)
 
-        region = d.pop("region", UNSET)
+        region = get("region", UNSET)
         if region is not UNSET:
             if not isinstance(region, str):
                 raise _decode.wrong_type("region", "string", region)
             region = Region._value2member_map_.get(region) or Region(region)
 
-        epochs = d.pop("epochs", UNSET)
+        epochs = get("epochs", UNSET)
         if epochs is not UNSET:
             if not isinstance(epochs, int) or isinstance(epochs, bool):
                 raise _decode.wrong_type("epochs", "integer", epochs)
 
-        batch_size = d.pop("batchSize", UNSET)
+        batch_size = get("batchSize", UNSET)
         if batch_size is not UNSET:
             if not isinstance(batch_size, int) or isinstance(batch_size, bool):
                 raise _decode.wrong_type("batchSize", "integer", batch_size)
@@ -157,7 +173,8 @@ class TrainingConfig:
             epochs=epochs,
             batch_size=batch_size,
         )
-        training_config.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without: kept
+            training_config.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return training_config
 
     @property

@@ -10,6 +10,17 @@ from .. import _decode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WandbConfig")
+# The JSON keys of the properties; any other key of a response goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "enabled",
+        "apiKey",
+        "project",
+        "entity",
+        "runId",
+        "url",
+    }
+)
 
 
 @_attrs_define
@@ -58,33 +69,33 @@ class WandbConfig:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
-        d = dict(src_dict)
-        enabled = d.pop("enabled", UNSET)
+        get = src_dict.get
+        enabled = get("enabled", UNSET)
         if enabled is not UNSET:
             if not isinstance(enabled, bool):
                 raise _decode.wrong_type("enabled", "boolean", enabled)
 
-        api_key = d.pop("apiKey", UNSET)
+        api_key = get("apiKey", UNSET)
         if api_key is not UNSET:
             if not isinstance(api_key, str):
                 raise _decode.wrong_type("apiKey", "string", api_key)
 
-        project = d.pop("project", UNSET)
+        project = get("project", UNSET)
         if project is not UNSET:
             if not isinstance(project, str):
                 raise _decode.wrong_type("project", "string", project)
 
-        entity = d.pop("entity", UNSET)
+        entity = get("entity", UNSET)
         if entity is not UNSET:
             if not isinstance(entity, str):
                 raise _decode.wrong_type("entity", "string", entity)
 
-        run_id = d.pop("runId", UNSET)
+        run_id = get("runId", UNSET)
         if run_id is not UNSET:
             if not isinstance(run_id, str):
                 raise _decode.wrong_type("runId", "string", run_id)
 
-        url = d.pop("url", UNSET)
+        url = get("url", UNSET)
         if url is not UNSET:
             if not isinstance(url, str):
                 raise _decode.wrong_type("url", "string", url)
@@ -97,7 +108,8 @@ class WandbConfig:
             run_id=run_id,
             url=url,
         )
-        wandb_config.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without: kept
+            wandb_config.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return wandb_config
 
     @property
