@@ -52,3 +52,15 @@ def test_enum_value_unknown_to_the_client_is_kept_and_recognisable() -> None:
         "trainingConfig": {"region": "MARS_1"},
         "status": {"code": "OK"},
     }
+
+
+def test_absent_fields_show_as_unset_and_survive_copy_and_pickle() -> None:
+    import copy
+    import pickle
+
+    from fireworks_rft_client.types import UNSET
+
+    job = ReinforcementFineTuningJob.from_dict({"name": "accounts/a/reinforcementFineTuningJobs/j"})
+    assert "display_name=UNSET" in repr(job)
+    for clone in (copy.deepcopy(job), pickle.loads(pickle.dumps(job))):  # noqa: S301 - our own bytes
+        assert clone.display_name is UNSET and clone.to_dict() == job.to_dict()

@@ -1,4 +1,4 @@
-"""Contains some shared types for properties"""
+"""Shared types: the ``UNSET`` marker of absent fields, file uploads, and ``Response``."""
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
@@ -8,33 +8,36 @@ from attrs import define
 
 
 class Unset:
+    """The type of ``UNSET``: a field the server did not send (or a parameter not given)."""
+
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+    def __reduce__(self) -> str:
+        return "UNSET"  # copy and pickle give back the module's singleton
 
 
 UNSET: Unset = Unset()
 
-# The types that `httpx.Client(files=)` can accept, copied from that library.
+# What httpx accepts as a file to upload.
 FileContent = IO[bytes] | bytes | str
-FileTypes = (
-    # (filename, file (or bytes), content_type)
-    tuple[str | None, FileContent, str | None]
-    # (filename, file (or bytes), content_type, headers)
-    | tuple[str | None, FileContent, str | None, Mapping[str, str]]
-)
+FileTypes = tuple[str | None, FileContent, str | None] | tuple[str | None, FileContent, str | None, Mapping[str, str]]
 RequestFiles = list[tuple[str, FileTypes]]
 
 
 @define
 class File:
-    """Contains information for file uploads"""
+    """A file to upload as multipart/form-data."""
 
     payload: BinaryIO
     file_name: str | None = None
     mime_type: str | None = None
 
     def to_tuple(self) -> FileTypes:
-        """Return a tuple representation that httpx will accept for multipart/form-data"""
+        """The (file name, payload, MIME type) tuple httpx expects."""
         return self.file_name, self.payload, self.mime_type
 
 
@@ -43,7 +46,7 @@ T = TypeVar("T")
 
 @define
 class Response(Generic[T]):
-    """A response from an endpoint"""
+    """A response of the API: status, headers, raw body and the parsed model."""
 
     status_code: HTTPStatus
     content: bytes
