@@ -37,13 +37,13 @@ help: ## List the targets
 setup: $(PY_TOOLS) $(NODE_TOOLS) ## Install the pinned toolchain into .venv/ and node_modules/
 
 .PHONY: generate
-generate: $(PY_TOOLS) ## Regenerate generated_client/ from the spec (the main job)
-	tools/generate.sh $(OUT)
+generate: $(PY_TOOLS) ## Rewrite the generated files of generated_client/ from the spec (the main job)
+	python -m tools.generate $(OUT)
 
 .PHONY: check
-check: $(PY_TOOLS) ## Fail when generated_client/ is stale or edited by hand, or the spec changed without a version bump
+check: $(PY_TOOLS) ## Fail when a generated file is stale or edited by hand, or the spec changed without a version bump
 	python -m tools.release check
-	tools/check_sync.sh $(OUT)
+	python -m tools.generate --check $(OUT)
 
 .PHONY: lint-spec
 lint-spec: $(PY_TOOLS) $(NODE_TOOLS) ## Validate and lint the spec

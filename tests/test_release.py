@@ -8,6 +8,7 @@ sharing the project's .venv): one pypiserver on 127.0.0.1 with an htpasswd user,
 import email.parser
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -33,7 +34,7 @@ from .conftest import load_spec, reference_example
 PROJECT = "fireworks-rft-client"
 USER = "releaser"
 SCRATCH_ITEMS = ("Makefile", "CHANGELOG.md", "generator-config.yaml", "requirements-dev.txt", "pyproject.toml")
-SCRATCH_DIRS = ("openapi", "templates", "handwritten", "tools", "generated_client")
+SCRATCH_DIRS = ("openapi", "templates", "tools", "generated_client")
 
 
 def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -138,7 +139,8 @@ def test_spec_version_becomes_the_package_version(tmp_path: Path) -> None:
     result = run("make", "generate", cwd=root, env=clean_env())
     assert result.returncode == 0, result.stderr
     assert '\nversion = "0.2.0"\n' in (root / "generated_client" / "pyproject.toml").read_text()
-    assert f'pip install "{PROJECT}==0.2.0"' in (root / "generated_client" / "README.md").read_text()
+    # The package README is hand-written and names no version, so it cannot go stale on a bump.
+    assert not re.search(r"\d+\.\d+\.\d+", (root / "generated_client" / "README.md").read_text())
 
 
 # --- make build -------------------------------------------------------------------------------
@@ -263,7 +265,7 @@ def test_wheel_metadata_is_complete(built: Built) -> None:
     description = meta.get_payload()
     assert isinstance(description, str)
     assert description.startswith(f"# {PROJECT}\n")
-    assert f'pip install "{PROJECT}=={spec["info"]["version"]}"' in description
+    assert f'pip install "{PROJECT}"' in description
     assert "FireworksError" in description
 
 

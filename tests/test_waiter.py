@@ -1,8 +1,8 @@
 """The waiter: follows a job on a real local server until it ends; terminal states come from the spec."""
 
 import logging
-import shutil
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime, timedelta
@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from fireworks_rft_client import AuthenticatedClient, errors
+from fireworks_rft_client._job_state_table import OUTCOMES
 from fireworks_rft_client.job_states import FAILURE_STATES, SUCCESS_STATES, TERMINAL_STATES, JobOutcome, outcome_of
 from fireworks_rft_client.models import JobState, ReinforcementFineTuningJob
 from fireworks_rft_client.waiter import (
@@ -22,16 +23,16 @@ from fireworks_rft_client.waiter import (
     async_wait_for_job,
     wait_for_job,
 )
-from tools import render_job_states
+from tools import job_state_table
 from tools.job_script_server import JobScriptServer, Step, job_script_server
-from tools.prism import ROOT
+
+from .conftest import copy_repo
 
 TOKEN = "fw-waiter-token-0123456789"
 JOB = "accounts/acme/reinforcementFineTuningJobs/rft-1"
 JOB_PATH = "/v1/accounts/acme/reinforcementFineTuningJobs/rft-1"
 UNKNOWN = "JOB_STATE_FROBNICATING"  # a state the API might add one day
 FAST: dict[str, Any] = {"poll_interval": 0.001, "max_interval": 0.004}
-GENERATED_MODULE = ROOT / "generated_client" / "fireworks_rft_client" / "job_states.py"
 
 
 class FakeTime:
@@ -113,16 +114,15 @@ def test_terminal_states_are_real_job_states(spec: dict[str, Any]) -> None:
         assert outcome_of(state) is None
 
 
-def test_committed_module_is_what_the_spec_renders(spec: dict[str, Any]) -> None:
-    assert GENERATED_MODULE.read_text() == render_job_states.render(spec)
+def test_committed_table_is_the_spec_extension(spec: dict[str, Any]) -> None:
+    assert OUTCOMES == job_state_table.job_state_outcomes(spec)  # make check compares the bytes
 
 
-def test_a_changed_extension_changes_the_module(spec: dict[str, Any]) -> None:
+def test_a_changed_extension_changes_the_table(spec: dict[str, Any]) -> None:
     """The guard above can fail: flipping one outcome in the spec no longer matches the module."""
     changed = _with_extension(spec, {**job_state_extension(spec), "JOB_STATE_EXPIRED": "success"})
-    rendered = render_job_states.render(changed)
-    assert rendered != GENERATED_MODULE.read_text()
-    assert "JobState.JOB_STATE_EXPIRED: JobOutcome.SUCCESS" in rendered
+    rendered = job_state_table.render(changed)
+    assert "'JOB_STATE_EXPIRED': 'success'" in rendered
 
 
 @pytest.mark.parametrize(
@@ -137,39 +137,20 @@ def test_a_changed_extension_changes_the_module(spec: dict[str, Any]) -> None:
 def test_render_refuses_a_malformed_extension(
     spec: dict[str, Any], extension: dict[str, str] | None, complaint: str
 ) -> None:
-    with pytest.raises(render_job_states.SpecError, match=complaint):
-        render_job_states.render(_with_extension(spec, extension))
+    with pytest.raises(job_state_table.SpecError, match=complaint):
+        job_state_table.render(_with_extension(spec, extension))
 
 
-def test_render_script_writes_the_same_bytes_and_never_overwrites(tmp_path: Path) -> None:
-    spec_path = ROOT / "openapi" / "fireworks-rft.yaml"
-    first, second = tmp_path / "a.py", tmp_path / "b.py"
-    assert render_job_states.main(["render", str(spec_path), str(first)]) == 0
-    assert render_job_states.main(["render", str(spec_path), str(second)]) == 0
-    assert first.read_bytes() == second.read_bytes()
-    assert render_job_states.main(["render", str(spec_path), str(first)]) == 1  # exists: a clash
-
-
-def test_generate_fails_on_a_bad_extension_or_a_clashing_handwritten_module(tmp_path: Path) -> None:
-    """tools/generate.sh runs the renderer: a broken extension or a second source of the module stops it."""
-    repo = tmp_path / "repo"
-    for name in ("openapi", "templates", "tools", "handwritten"):
-        shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "generator-config.yaml", repo)
-    (repo / ".venv").symlink_to(ROOT / ".venv")
+def test_generate_fails_on_a_bad_extension(tmp_path: Path) -> None:
+    """make generate renders the table: a broken extension stops it, and nothing is written."""
+    repo = copy_repo(tmp_path)
     spec_file = repo / "openapi" / "fireworks-rft.yaml"
-    spec_text = spec_file.read_text()
-
-    spec_file.write_text(spec_text.replace("JOB_STATE_EXPIRED: failure", "JOB_STATE_GONE: failure"))
-    result = subprocess.run(["tools/generate.sh", "out"], cwd=repo, capture_output=True, text=True, timeout=300)
+    spec_file.write_text(spec_file.read_text().replace("JOB_STATE_EXPIRED: failure", "JOB_STATE_GONE: failure"))
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.generate", "out"], cwd=repo, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode != 0
     assert "x-job-state-outcomes names states that are not JobState values: JOB_STATE_GONE" in result.stderr
-
-    spec_file.write_text(spec_text)
-    (repo / "handwritten" / "fireworks_rft_client" / "job_states.py").write_text("TERMINAL_STATES = {}\n")
-    result = subprocess.run(["tools/generate.sh", "out"], cwd=repo, capture_output=True, text=True, timeout=300)
-    assert result.returncode != 0
-    assert "job_states.py exists already; refusing to overwrite it" in result.stderr
     assert not (repo / "out").exists()
 
 

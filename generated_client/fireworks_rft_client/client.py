@@ -1,3 +1,19 @@
+# Hand-written; stands in for the generator's stock client module. What differs, and why:
+# - a finite default timeout (stock: none at all, a stalled server hangs the caller forever),
+#   configurable per client (timeout=) and per call (with_options(timeout=...));
+# - idempotent requests are retried on connection errors, timeouts and the statuses of
+#   errors.RETRYABLE_STATUS_CODES, with exponential backoff and jitter, honouring Retry-After
+#   (retries.Backoff); max_retries (default 2) bounds them, 0 turns them off;
+# - settings the caller leaves out come from the environment, as the official SDK reads them:
+#   FIREWORKS_API_KEY (token), FIREWORKS_BASE_URL, FIREWORKS_ACCOUNT_ID; no key at all is an
+#   errors.ConfigurationError naming FIREWORKS_API_KEY;
+# - the token never shows in repr() or str(), and the caller's headers dict is never written to;
+# - send_request()/send_request_async() are the one place where a request meets the network:
+#   transport errors become errors.APIConnectionError / errors.APITimeoutError;
+# - the async client runs on aiohttp (httpx-aiohttp's transport, the `aiohttp` extra) when it
+#   is installed and the caller brings no transport of their own: httpcore's async pool costs
+#   twice the CPU per request at high concurrency. use_aiohttp=False or
+#   FIREWORKS_RFT_ASYNC_TRANSPORT=httpx keeps httpx's own.
 """HTTP clients: ``AuthenticatedClient`` for the API, ``Client`` for unauthenticated use."""
 
 import logging

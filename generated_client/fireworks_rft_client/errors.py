@@ -1,3 +1,9 @@
+# Hand-written; stands in for the generator's stock errors module (one UnexpectedStatus) with a typed hierarchy: every error
+# the client raises derives from FireworksError, and every non-2xx answer becomes an
+# APIStatusError subclass that keeps the status, headers, raw body and request line.
+# DecodeError is what a model's from_dict raises (with the dotted path of the field); the
+# endpoint turns it into ResponseValidationError. Body snippets in messages have secret
+# values (apiKey, token, password) masked.
 """Errors raised by the client. Catch ``FireworksError`` for all of them."""
 
 from __future__ import annotations

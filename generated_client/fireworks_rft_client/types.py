@@ -1,3 +1,6 @@
+# Hand-written; stands in for the generator's stock types module with the same names and behaviour,
+# but an ``Unset`` that shows as ``UNSET`` in a model's repr instead of ``<...Unset object at 0x7f...>``,
+# and stays the one ``UNSET`` through copy and pickle, so ``is UNSET`` checks keep working.
 """Shared types: the ``UNSET`` marker of absent fields, file uploads, and ``Response``."""
 
 from collections.abc import Mapping, MutableMapping

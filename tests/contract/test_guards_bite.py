@@ -2,7 +2,7 @@
 
 Each test copies the repo (tests included) into a scratch folder, breaks one thing, and runs the
 guard there as a subprocess (pytest on the contract module with the copy as its root, or the
-`make check` script), so the guard runs against the broken copy exactly as it runs here. A
+`make check` tool), so the guard runs against the broken copy exactly as it runs here. A
 control test shows that the unbroken copy passes, so a failure is the break's doing.
 """
 
@@ -48,7 +48,11 @@ def run_guard(repo: Path, *modules: str) -> subprocess.CompletedProcess[str]:
 def run_check_sync(repo: Path) -> subprocess.CompletedProcess[str]:
     """What `make check` runs."""
     return subprocess.run(
-        ["tools/check_sync.sh", "generated_client"], cwd=repo, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "tools.generate", "--check", "generated_client"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 

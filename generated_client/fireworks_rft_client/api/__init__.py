@@ -1,1 +1,2 @@
-"""Contains methods for accessing the API"""
+# Generated from openapi/fireworks-rft.yaml by templates/api_init.py.jinja: edit those, then run 'make generate'.
+"""The API's endpoints, one package per tag of the spec."""

@@ -1,3 +1,4 @@
+# Generated from openapi/fireworks-rft.yaml by templates/models_init.py.jinja: edit those, then run 'make generate'.
 """Contains all the data models used in inputs/outputs.
 
 Each model's module is imported on first access, so that importing the package does not build

@@ -1,3 +1,4 @@
+# Generated from openapi/fireworks-rft.yaml by templates/str_enum.py.jinja: edit those, then run 'make generate'.
 from enum import StrEnum
 from typing import Self
 

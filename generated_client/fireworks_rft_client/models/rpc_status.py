@@ -1,3 +1,4 @@
+# Generated from openapi/fireworks-rft.yaml by templates/model.py.jinja: edit those, then run 'make generate'.
 from __future__ import annotations
 
 from collections.abc import Mapping

@@ -1,1 +1,2 @@
-"""Contains endpoint functions for accessing the API"""
+# Generated from openapi/fireworks-rft.yaml by templates/endpoint_init.py.jinja: edit those, then run 'make generate'.
+"""Endpoint functions of one tag of the spec: one module per operation."""

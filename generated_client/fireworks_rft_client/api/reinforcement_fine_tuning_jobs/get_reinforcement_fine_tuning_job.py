@@ -1,3 +1,4 @@
+# Generated from openapi/fireworks-rft.yaml by templates/endpoint_module.py.jinja: edit those, then run 'make generate'.
 from http import HTTPStatus
 from typing import Any
 
