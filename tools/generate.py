@@ -42,13 +42,30 @@ def _toolchain_env() -> dict[str, str]:
         raise GenerateError("the pinned toolchain is missing from .venv; run 'make generate'")
     env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
     env["RUFF_NO_CACHE"] = "true"  # no .ruff_cache/ inside the output
+    env["COLUMNS"] = "1000"  # the generator's traceback keeps the template's error message on one line
     return env
 
 
 def render(root: Path = ROOT) -> dict[str, bytes]:
     """``{relative path: content}`` of every generated file, rendered from the spec in ``root``."""
+    spec = yaml.safe_load((root / SPEC_NAME).read_text())
+    try:
+        table = job_state_table.render(spec)
+    except job_state_table.SpecError as exc:
+        raise GenerateError(f"{SPEC_NAME}: {exc}") from None
+    return render_package(
+        root / SPEC_NAME,
+        config=root / "generator-config.yaml",
+        templates=root / "templates",
+        extra={f"{PACKAGE}/{job_state_table.MODULE.split('/', 1)[1]}": table},
+    )
+
+
+def render_package(
+    spec: Path, *, config: Path, templates: Path, package: str = PACKAGE, extra: dict[str, str] | None = None
+) -> dict[str, bytes]:
+    """The generated files of ``spec`` rendered with ``templates``, plus the ``extra`` modules."""
     env = _toolchain_env()
-    config = root / "generator-config.yaml"
     unknown = check_generator_config.unknown_keys(config)
     if unknown:
         raise GenerateError(f"{config.name}: unknown key(s) {', '.join(unknown)}; the generator would ignore them")
@@ -58,9 +75,9 @@ def render(root: Path = ROOT) -> dict[str, bytes]:
             [
                 str(BIN / "openapi-python-client"),
                 "generate",
-                f"--path={root / SPEC_NAME}",
+                f"--path={spec}",
                 f"--config={config}",
-                f"--custom-template-path={root / 'templates'}",
+                f"--custom-template-path={templates}",
                 "--meta=pdm",
                 f"--output-path={out}",
             ],
@@ -69,17 +86,14 @@ def render(root: Path = ROOT) -> dict[str, bytes]:
             env=env,
         )
         log = run.stdout + run.stderr
-        if run.returncode != 0:
+        if run.returncode != 0 or not out.exists():
             raise GenerateError(f"the generator failed:\n{_unsupported_shape(log) or log}")
         # It exits 0 after warnings ("some pieces may be missing"): treat them as errors.
         if "warning" in log.lower():
             raise GenerateError(f"the generator warned; fix the spec or the config:\n{log}")
-        spec = yaml.safe_load((root / SPEC_NAME).read_text())
-        try:
-            (out / PACKAGE / job_state_table.MODULE.split("/", 1)[1]).write_text(job_state_table.render(spec))
-        except job_state_table.SpecError as exc:
-            raise GenerateError(f"{SPEC_NAME}: {exc}") from None
-        # Belt and braces: the hooks must have formatted the output, the table included.
+        for name, source in (extra or {}).items():
+            (out / name).write_text(source)
+        # Belt and braces: the hooks must have formatted the output, the extra modules included.
         subprocess.run([str(BIN / "ruff"), "format", "--quiet", "."], cwd=out, env=env, check=True)
         lint = subprocess.run([str(BIN / "ruff"), "check", "--quiet", "."], cwd=out, env=env, capture_output=True)
         if lint.returncode != 0:
@@ -87,7 +101,7 @@ def render(root: Path = ROOT) -> dict[str, bytes]:
         unmarked = [
             path.relative_to(out).as_posix()
             for folder in DERIVED_DIRS
-            for path in sorted((out / folder).rglob("*.py"))
+            for path in sorted((out / folder.replace(PACKAGE, package, 1)).rglob("*.py"))
             if not is_generated(path)
         ]
         if unmarked:

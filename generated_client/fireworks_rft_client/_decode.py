@@ -1,10 +1,10 @@
 """Small helpers the generated models call from ``from_dict`` and ``to_dict``.
 
-Hand-written (copied into the package by tools/generate.sh). The stock models trust the JSON:
-``"8192"`` lands in an ``int`` attribute and ``null`` in an object field raises a bare
-TypeError. Our model template (templates/model.py.jinja) checks each value's JSON type inline
-and calls these helpers for the conversions and for building the error, a
-``errors.DecodeError`` that names the field; nested models prefix their key to its path.
+The stock models trust the JSON: ``"8192"`` lands in an ``int`` attribute and ``null`` in an
+object field raises a bare TypeError. Our property templates (templates/property_templates/)
+check each value's JSON type inline and call these helpers for the conversions and for
+building the error, a ``errors.DecodeError`` that names the field; nested models, lists and
+maps prefix their key to its path.
 """
 
 import datetime
@@ -12,15 +12,31 @@ import re
 
 from .errors import DecodeError
 
-__all__ = ["DecodeError", "Timestamp", "datetime_to_json", "mask_secret", "missing", "to_datetime", "to_float"]
+__all__ = [
+    "DecodeError",
+    "Timestamp",
+    "datetime_to_json",
+    "float_to_json",
+    "mask_secret",
+    "missing",
+    "to_date",
+    "to_datetime",
+    "to_float",
+    "to_int64",
+]
 
 # RFC 3339 date-time: upper or lower case T and Z, up to 9 fractional digits, Z or an offset.
 _RFC3339 = re.compile(
     r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.(\d{1,9}))?(?:[Zz]|[+-]\d{2}:\d{2})",
     re.ASCII,
 )
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+# proto3 JSON writes 64-bit integers as decimal strings (readers accept a number too).
+_INT64_TEXT = re.compile(r"-?\d{1,20}", re.ASCII)
+_INT64_RANGE = range(-(2**63), 2**64)  # int64 and uint64
 # proto3 JSON writes these three float values as strings.
 _SPECIAL_FLOATS = {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-inf")}
+_INFINITY = float("inf")
 _JSON_TYPE_NAMES = {
     str: "string",
     int: "integer",
@@ -68,6 +84,31 @@ def to_float(key: str | int, value: object) -> float:
     raise wrong_type(key, "number", value)
 
 
+def to_int64(key: str | int, value: object) -> int:
+    """A proto3 JSON 64-bit integer: a decimal string such as ``"3600"``, or a JSON integer."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str) and _INT64_TEXT.fullmatch(value):
+        number = int(value)
+    else:
+        raise wrong_type(key, "a 64-bit integer (a string of digits or a number)", value)
+    if number not in _INT64_RANGE:
+        raise DecodeError(key, "integer out of the 64-bit range")
+    return number
+
+
+def to_date(key: str | int, value: object) -> datetime.date:
+    """An RFC 3339 full-date (``2024-01-31``) as a ``date``."""
+    if not isinstance(value, str):
+        raise wrong_type(key, "a date string", value)
+    if _DATE.fullmatch(value) is None:
+        raise DecodeError(key, "expected a date, e.g. 2024-01-31")
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as exc:  # month 13, day 32 ...
+        raise DecodeError(key, f"invalid date: {exc}") from None
+
+
 def to_datetime(key: str | int, value: object) -> datetime.datetime:
     """An RFC 3339 timestamp as an aware datetime (a ``Timestamp`` when it has nanoseconds)."""
     if not isinstance(value, str):
@@ -103,3 +144,12 @@ def datetime_to_json(value: datetime.datetime) -> str:
 def mask_secret(value: object) -> str:
     """attrs repr of a secret field: shows that a value is there, never the value."""
     return "'***'" if isinstance(value, str) else repr(value)
+
+
+def float_to_json(value: float) -> float | str:
+    """A float as proto3 JSON writes it: NaN and the infinities as strings (JSON has no such numbers)."""
+    if value != value:  # NaN is the one float not equal to itself
+        return "NaN"
+    if value in (_INFINITY, -_INFINITY):
+        return "Infinity" if value > 0 else "-Infinity"
+    return value

@@ -56,9 +56,9 @@ class InferenceParameters:
         if not isinstance(self.max_tokens, Unset):
             field_dict["maxTokens"] = self.max_tokens
         if not isinstance(self.temperature, Unset):
-            field_dict["temperature"] = self.temperature
+            field_dict["temperature"] = _decode.float_to_json(self.temperature)
         if not isinstance(self.top_p, Unset):
-            field_dict["topP"] = self.top_p
+            field_dict["topP"] = _decode.float_to_json(self.top_p)
         if not isinstance(self.n, Unset):
             field_dict["n"] = self.n
         if not isinstance(self.extra_body, Unset):
@@ -115,8 +115,9 @@ class InferenceParameters:
             extra_body=extra_body,
             top_k=top_k,
         )
-        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without: kept
-            inference_parameters.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
+            extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            inference_parameters.additional_properties = extra
         return inference_parameters
 
     @property

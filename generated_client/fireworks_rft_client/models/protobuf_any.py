@@ -49,8 +49,9 @@ class ProtobufAny:
         protobuf_any = cls(
             type_=type_,
         )
-        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without: kept
-            protobuf_any.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
+            extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            protobuf_any.additional_properties = extra
         return protobuf_any
 
     @property

@@ -269,10 +269,9 @@ class ReinforcementFineTuningJob:
             output_metrics=output_metrics,
             mcp_server=mcp_server,
         )
-        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without: kept
-            reinforcement_fine_tuning_job.additional_properties = {
-                k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS
-            }
+        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
+            extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            reinforcement_fine_tuning_job.additional_properties = extra
         return reinforcement_fine_tuning_job
 
     @property

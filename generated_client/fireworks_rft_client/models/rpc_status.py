@@ -70,30 +70,31 @@ class RpcStatus:
         if details is not UNSET:
             if not isinstance(details, list):
                 raise _decode.wrong_type("details", "array", details)
-            items0: list[Any] = []
+            details_items: list[Any] = []
             try:
-                for index0, item0 in enumerate(details):
-                    if not isinstance(item0, dict):
-                        raise _decode.wrong_type(index0, "object", item0)
+                for details_index, details_item in enumerate(details):
+                    if not isinstance(details_item, dict):
+                        raise _decode.wrong_type(details_index, "object", details_item)
                     try:
-                        item0 = ProtobufAny.from_dict(item0)
+                        details_item = ProtobufAny.from_dict(details_item)
                     except _decode.DecodeError as exc:
-                        exc.path.insert(0, index0)
+                        exc.path.insert(0, details_index)
                         raise
 
-                    items0.append(item0)
+                    details_items.append(details_item)
             except _decode.DecodeError as exc:
                 exc.path.insert(0, "details")
                 raise
-            details = items0
+            details = details_items
 
         rpc_status = cls(
             code=code,
             message=message,
             details=details,
         )
-        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without: kept
-            rpc_status.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
+            extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            rpc_status.additional_properties = extra
         return rpc_status
 
     @property

@@ -83,7 +83,7 @@ class TrainingConfig:
         if not isinstance(self.jinja_template, Unset):
             field_dict["jinjaTemplate"] = self.jinja_template
         if not isinstance(self.learning_rate, Unset):
-            field_dict["learningRate"] = self.learning_rate
+            field_dict["learningRate"] = _decode.float_to_json(self.learning_rate)
         if not isinstance(self.max_context_length, Unset):
             field_dict["maxContextLength"] = self.max_context_length
         if not isinstance(self.lora_rank, Unset):
@@ -174,8 +174,9 @@ class TrainingConfig:
             epochs=epochs,
             batch_size=batch_size,
         )
-        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without: kept
-            training_config.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
+            extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            training_config.additional_properties = extra
         return training_config
 
     @property

@@ -109,8 +109,9 @@ class WandbConfig:
             run_id=run_id,
             url=url,
         )
-        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without: kept
-            wandb_config.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
+            extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            wandb_config.additional_properties = extra
         return wandb_config
 
     @property
