@@ -27,7 +27,12 @@ SCALARS: dict[str, type] = {"string": str, "integer": int, "number": float, "boo
 # proto3 JSON sends 64-bit integers as strings; the user gets an int.
 STRING_FORMATS: dict[str, type] = {"date-time": datetime.datetime, "date": datetime.date, "int64": int, "uint64": int}
 SAMPLES: dict[str, Any] = {"string": "x", "integer": 7, "number": 1.5, "boolean": True, "object": {}, "array": []}
-SAMPLE_FORMATS: dict[str, str] = {"date-time": "2024-01-02T03:04:05Z", "date": "2024-01-02", "int64": "7", "uint64": "7"}
+SAMPLE_FORMATS: dict[str, str] = {
+    "date-time": "2024-01-02T03:04:05Z",
+    "date": "2024-01-02",
+    "int64": "7",
+    "uint64": "7",
+}
 
 
 class UnsupportedSchema(ValueError):
