@@ -197,15 +197,16 @@ def test_seven_fractional_digits_keep_their_value() -> None:
 
 def test_unknown_fields_are_kept_at_every_level() -> None:
     body = reference_example()
-    body["jobProgress"] = {"percent": 50}
-    body["acceleratorSeconds"] = "123456789012"
-    body["trainingConfig"]["nodeCount"] = 4
-    body["inferenceParameters"]["maxOutputTokens"] = 256
+    # Fields of an API newer than this client, at every level.
+    body["futureProgress"] = {"percent": 50}
+    body["futureSeconds"] = "123456789012"
+    body["trainingConfig"]["futureNodeCount"] = 4
+    body["inferenceParameters"]["futureMaxTokens"] = 256
     body["status"]["details"] = []
     job = ReinforcementFineTuningJob.from_dict(body)
-    assert job.additional_properties == {"jobProgress": {"percent": 50}, "acceleratorSeconds": "123456789012"}
-    assert job.training_config and job.training_config["nodeCount"] == 4
-    assert job.inference_parameters and job.inference_parameters.additional_properties == {"maxOutputTokens": 256}
+    assert job.additional_properties == {"futureProgress": {"percent": 50}, "futureSeconds": "123456789012"}
+    assert job.training_config and job.training_config["futureNodeCount"] == 4
+    assert job.inference_parameters and job.inference_parameters.additional_properties == {"futureMaxTokens": 256}
     assert job.status and "details" in job.status
     assert job.to_dict() == body
 

@@ -3,7 +3,7 @@
 # APIStatusError subclass that keeps the status, headers, raw body and request line.
 # DecodeError is what a model's from_dict raises (with the dotted path of the field); the
 # endpoint turns it into ResponseValidationError. Body snippets in messages have secret
-# values (apiKey, token, password) masked.
+# values (apiKey, token, password, signed URLs) masked.
 """Errors raised by the client. Catch ``FireworksError`` for all of them."""
 
 from __future__ import annotations
@@ -221,7 +221,9 @@ def _snippet(body: bytes) -> str:
     text = body.decode("utf-8", errors="replace").strip()
     if _secret_pattern is None:  # compiled on the first error, never on the success path
         _secret_pattern = re.compile(
-            r'("(?:api_?key|apiKey|token|access_?token|password|secret|authorization)"\s*:\s*)"(?:[^"\\]|\\.)*("?)',
+            # A signed URL (trainerLogsSignedUrl) grants access to whoever holds it: a secret too.
+            r'("(?:api_?key|apiKey|token|access_?token|password|secret|authorization|\w*signed_?url)"\s*:\s*)'
+            r'"(?:[^"\\]|\\.)*("?)',
             re.IGNORECASE,
         )
     text = _secret_pattern.sub(r'\1"***"', text)

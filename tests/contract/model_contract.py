@@ -143,7 +143,8 @@ def _model_problems(
             problems.append(
                 f"schema {schema_name}: {cls.__name__} cannot keep unknown fields (no additional_properties)"
             )
-    for attr in sorted(attributes - mapped):
+    # Private attrs fields (a leading underscore) are the model's own bookkeeping, not properties.
+    for attr in sorted(a for a in attributes - mapped if not a.startswith("_")):
         problems.append(
             f"schema {schema_name}: {cls.__name__}.{attr} matches no property of the spec "
             "(removed or renamed without 'make generate'?)"

@@ -9,11 +9,18 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .accelerator_seconds import AcceleratorSeconds
+    from .aws_s3_config import AwsS3Config
+    from .azure_blob_storage_config import AzureBlobStorageConfig
+    from .dpo_config import DpoConfig
     from .inference_parameters import InferenceParameters
+    from .job_progress import JobProgress
     from .job_state import JobState
+    from .loss_method import LossMethod
     from .protobuf_any import ProtobufAny
     from .region import Region
     from .reinforcement_fine_tuning_job import ReinforcementFineTuningJob
+    from .reinforcement_learning_loss_config import ReinforcementLearningLossConfig
     from .rpc_status import RpcStatus
     from .status import Status
     from .status_code import StatusCode
@@ -21,11 +28,18 @@ if TYPE_CHECKING:
     from .wandb_config import WandbConfig
 
 __all__ = (
+    "AcceleratorSeconds",
+    "AwsS3Config",
+    "AzureBlobStorageConfig",
+    "DpoConfig",
     "InferenceParameters",
+    "JobProgress",
     "JobState",
+    "LossMethod",
     "ProtobufAny",
     "Region",
     "ReinforcementFineTuningJob",
+    "ReinforcementLearningLossConfig",
     "RpcStatus",
     "Status",
     "StatusCode",
@@ -35,11 +49,18 @@ __all__ = (
 
 # Class name -> the module (beside this one) that defines it.
 _MODULES = {
+    "AcceleratorSeconds": ".accelerator_seconds",
+    "AwsS3Config": ".aws_s3_config",
+    "AzureBlobStorageConfig": ".azure_blob_storage_config",
+    "DpoConfig": ".dpo_config",
     "InferenceParameters": ".inference_parameters",
+    "JobProgress": ".job_progress",
     "JobState": ".job_state",
+    "LossMethod": ".loss_method",
     "ProtobufAny": ".protobuf_any",
     "Region": ".region",
     "ReinforcementFineTuningJob": ".reinforcement_fine_tuning_job",
+    "ReinforcementLearningLossConfig": ".reinforcement_learning_loss_config",
     "RpcStatus": ".rpc_status",
     "Status": ".status",
     "StatusCode": ".status_code",

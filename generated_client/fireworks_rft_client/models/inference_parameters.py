@@ -12,12 +12,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="InferenceParameters")
 # The JSON keys of the properties; any other key of a response goes to additional_properties.
-_KNOWN_KEYS = frozenset(
+_KNOWN_KEYS: frozenset[str] = frozenset(
     {
         "maxTokens",
+        "maxOutputTokens",
         "temperature",
         "topP",
         "n",
+        "responseCandidatesCount",
         "extraBody",
         "topK",
     }
@@ -29,15 +31,23 @@ class InferenceParameters:
     """BIJ parameters.
 
     Attributes:
-        max_tokens (int | Unset): Maximum number of tokens to generate per response.
+        max_tokens (int | Unset): Maximum number of tokens to generate per response. Deprecated: the API now calls it
+            `maxOutputTokens`; older servers still send this name. The client offers the value as
+            `max_output_tokens` whichever name the server sent.
+        max_output_tokens (int | Unset): Maximum number of tokens to generate per response (formerly `maxTokens`).
         temperature (float | Unset): Temperature of the sampling.
         top_p (float | Unset): Top-p (nucleus) sampling parameter.
-        n (int | Unset): Number of response candidates to generate per prompt.
+        n (int | Unset): Number of response candidates to generate per prompt. Deprecated: the API now calls
+            it `responseCandidatesCount`; older servers still send this name. The client offers
+            the value as `response_candidates_count` whichever name the server sent.
+        response_candidates_count (int | Unset): Number of response candidates to generate per prompt (formerly `n`).
         extra_body (str | Unset): Additional parameters for the inference request, as JSON text in a string.
         top_k (int | Unset): Top-k sampling parameter.
     """
 
     max_tokens: int | Unset = UNSET
+
+    max_output_tokens: int | Unset = UNSET
 
     temperature: float | Unset = UNSET
 
@@ -45,26 +55,43 @@ class InferenceParameters:
 
     n: int | Unset = UNSET
 
+    response_candidates_count: int | Unset = UNSET
+
     extra_body: str | Unset = UNSET
 
     top_k: int | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    # New names from_dict filled from a deprecated old one (x-renamed-to).
+    _renamed: frozenset[str] = _attrs_field(init=False, factory=frozenset, eq=False, repr=False)
+
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         if not isinstance(self.max_tokens, Unset):
             field_dict["maxTokens"] = self.max_tokens
+        if not isinstance(self.max_output_tokens, Unset):
+            field_dict["maxOutputTokens"] = self.max_output_tokens
         if not isinstance(self.temperature, Unset):
             field_dict["temperature"] = _decode.float_to_json(self.temperature)
         if not isinstance(self.top_p, Unset):
             field_dict["topP"] = _decode.float_to_json(self.top_p)
         if not isinstance(self.n, Unset):
             field_dict["n"] = self.n
+        if not isinstance(self.response_candidates_count, Unset):
+            field_dict["responseCandidatesCount"] = self.response_candidates_count
         if not isinstance(self.extra_body, Unset):
             field_dict["extraBody"] = self.extra_body
         if not isinstance(self.top_k, Unset):
             field_dict["topK"] = self.top_k
+        # maxOutputTokens was filled from maxTokens: only the name that came goes back out.
+        if "maxOutputTokens" in self._renamed and field_dict.get("maxOutputTokens") == field_dict.get("maxTokens"):
+            del field_dict["maxOutputTokens"]
+        # responseCandidatesCount was filled from n: only the name that came goes back out.
+        if "responseCandidatesCount" in self._renamed and field_dict.get("responseCandidatesCount") == field_dict.get(
+            "n"
+        ):
+            del field_dict["responseCandidatesCount"]
         return field_dict
 
     @classmethod
@@ -75,6 +102,11 @@ class InferenceParameters:
         if max_tokens is not UNSET:
             if not isinstance(max_tokens, int) or isinstance(max_tokens, bool):
                 raise _decode.wrong_type("maxTokens", "integer", max_tokens)
+
+        max_output_tokens = get("maxOutputTokens", UNSET)
+        if max_output_tokens is not UNSET:
+            if not isinstance(max_output_tokens, int) or isinstance(max_output_tokens, bool):
+                raise _decode.wrong_type("maxOutputTokens", "integer", max_output_tokens)
 
         temperature = get("temperature", UNSET)
         if temperature is not UNSET:
@@ -97,6 +129,11 @@ class InferenceParameters:
             if not isinstance(n, int) or isinstance(n, bool):
                 raise _decode.wrong_type("n", "integer", n)
 
+        response_candidates_count = get("responseCandidatesCount", UNSET)
+        if response_candidates_count is not UNSET:
+            if not isinstance(response_candidates_count, int) or isinstance(response_candidates_count, bool):
+                raise _decode.wrong_type("responseCandidatesCount", "integer", response_candidates_count)
+
         extra_body = get("extraBody", UNSET)
         if extra_body is not UNSET:
             if not isinstance(extra_body, str):
@@ -107,14 +144,24 @@ class InferenceParameters:
             if not isinstance(top_k, int) or isinstance(top_k, bool):
                 raise _decode.wrong_type("topK", "integer", top_k)
 
+        renamed: list[str] = []
+        if max_output_tokens is UNSET and max_tokens is not UNSET:  # an older server's name
+            max_output_tokens = max_tokens
+            renamed.append("maxOutputTokens")
+        if response_candidates_count is UNSET and n is not UNSET:  # an older server's name
+            response_candidates_count = n
+            renamed.append("responseCandidatesCount")
         inference_parameters = cls(
             max_tokens=max_tokens,
+            max_output_tokens=max_output_tokens,
             temperature=temperature,
             top_p=top_p,
             n=n,
+            response_candidates_count=response_candidates_count,
             extra_body=extra_body,
             top_k=top_k,
         )
+        inference_parameters._renamed = frozenset(renamed)
         if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
             extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
             inference_parameters.additional_properties = extra

@@ -13,14 +13,19 @@ from ..models.job_state import JobState
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.accelerator_seconds import AcceleratorSeconds
+    from ..models.aws_s3_config import AwsS3Config
+    from ..models.azure_blob_storage_config import AzureBlobStorageConfig
     from ..models.inference_parameters import InferenceParameters
+    from ..models.job_progress import JobProgress
+    from ..models.reinforcement_learning_loss_config import ReinforcementLearningLossConfig
     from ..models.status import Status
     from ..models.training_config import TrainingConfig
     from ..models.wandb_config import WandbConfig
 
 T = TypeVar("T", bound="ReinforcementFineTuningJob")
 # The JSON keys of the properties; any other key of a response goes to additional_properties.
-_KNOWN_KEYS = frozenset(
+_KNOWN_KEYS: frozenset[str] = frozenset(
     {
         "name",
         "displayName",
@@ -39,6 +44,18 @@ _KNOWN_KEYS = frozenset(
         "inferenceParameters",
         "outputMetrics",
         "mcpServer",
+        "acceleratorSeconds",
+        "awsS3Config",
+        "azureBlobStorageConfig",
+        "chunkSize",
+        "jobProgress",
+        "lossConfig",
+        "maxConcurrentEvaluations",
+        "maxConcurrentRollouts",
+        "maxInferenceReplicaCount",
+        "nodeCount",
+        "reservationTarget",
+        "trainerLogsSignedUrl",
     }
 )
 
@@ -66,6 +83,25 @@ class ReinforcementFineTuningJob:
         inference_parameters (InferenceParameters | Unset): BIJ parameters.
         output_metrics (str | Unset): The output metrics of the job, JSON text in a string.
         mcp_server (str | Unset): The MCP server resource name used by the job.
+        accelerator_seconds (AcceleratorSeconds | Unset): Accelerator time the job used, in seconds, keyed by
+            accelerator type (for example
+            `NVIDIA_H100_80GB`). Updated when the job completes or is cancelled. The values are
+            64-bit integers, which the API sends as strings.
+        aws_s3_config (AwsS3Config | Unset): Access to datasets kept in Amazon S3.
+        azure_blob_storage_config (AzureBlobStorageConfig | Unset): Access to datasets kept in Azure Blob Storage.
+        chunk_size (int | Unset): Rows per chunk when rollouts are split up; the server uses 200 when absent, and only
+            for datasets of more than 300 rows. Valid from 1 to 10,000.
+        job_progress (JobProgress | Unset): How far the job has got.
+        loss_config (ReinforcementLearningLossConfig | Unset): The loss the trainer optimises.
+        max_concurrent_evaluations (int | Unset): The most evaluations the job runs at the same time.
+        max_concurrent_rollouts (int | Unset): The most rollouts the job runs at the same time.
+        max_inference_replica_count (int | Unset): The most inference replicas the job may scale to.
+        node_count (int | Unset): How many nodes the job trains on; 1 when not given.
+        reservation_target (str | Unset): The capacity reservation the job draws its accelerators from.
+        trainer_logs_signed_url (str | Unset): A signed URL to read the trainer's logs, for accounts allowed to read
+            them. Whoever
+            holds it can read the logs, so the client treats it as a secret (masked in reprs and
+            error messages).
     """
 
     name: str | Unset = UNSET
@@ -101,6 +137,30 @@ class ReinforcementFineTuningJob:
     output_metrics: str | Unset = UNSET
 
     mcp_server: str | Unset = UNSET
+
+    accelerator_seconds: AcceleratorSeconds | Unset = UNSET
+
+    aws_s3_config: AwsS3Config | Unset = UNSET
+
+    azure_blob_storage_config: AzureBlobStorageConfig | Unset = UNSET
+
+    chunk_size: int | Unset = UNSET
+
+    job_progress: JobProgress | Unset = UNSET
+
+    loss_config: ReinforcementLearningLossConfig | Unset = UNSET
+
+    max_concurrent_evaluations: int | Unset = UNSET
+
+    max_concurrent_rollouts: int | Unset = UNSET
+
+    max_inference_replica_count: int | Unset = UNSET
+
+    node_count: int | Unset = UNSET
+
+    reservation_target: str | Unset = UNSET
+
+    trainer_logs_signed_url: str | Unset = _attrs_field(default=UNSET, repr=_decode.mask_secret)
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -140,6 +200,30 @@ class ReinforcementFineTuningJob:
             field_dict["outputMetrics"] = self.output_metrics
         if not isinstance(self.mcp_server, Unset):
             field_dict["mcpServer"] = self.mcp_server
+        if not isinstance(self.accelerator_seconds, Unset):
+            field_dict["acceleratorSeconds"] = self.accelerator_seconds.to_dict()
+        if not isinstance(self.aws_s3_config, Unset):
+            field_dict["awsS3Config"] = self.aws_s3_config.to_dict()
+        if not isinstance(self.azure_blob_storage_config, Unset):
+            field_dict["azureBlobStorageConfig"] = self.azure_blob_storage_config.to_dict()
+        if not isinstance(self.chunk_size, Unset):
+            field_dict["chunkSize"] = self.chunk_size
+        if not isinstance(self.job_progress, Unset):
+            field_dict["jobProgress"] = self.job_progress.to_dict()
+        if not isinstance(self.loss_config, Unset):
+            field_dict["lossConfig"] = self.loss_config.to_dict()
+        if not isinstance(self.max_concurrent_evaluations, Unset):
+            field_dict["maxConcurrentEvaluations"] = self.max_concurrent_evaluations
+        if not isinstance(self.max_concurrent_rollouts, Unset):
+            field_dict["maxConcurrentRollouts"] = self.max_concurrent_rollouts
+        if not isinstance(self.max_inference_replica_count, Unset):
+            field_dict["maxInferenceReplicaCount"] = self.max_inference_replica_count
+        if not isinstance(self.node_count, Unset):
+            field_dict["nodeCount"] = self.node_count
+        if not isinstance(self.reservation_target, Unset):
+            field_dict["reservationTarget"] = self.reservation_target
+        if not isinstance(self.trainer_logs_signed_url, Unset):
+            field_dict["trainerLogsSignedUrl"] = self.trainer_logs_signed_url
         return field_dict
 
     @classmethod
@@ -250,6 +334,91 @@ class ReinforcementFineTuningJob:
             if not isinstance(mcp_server, str):
                 raise _decode.wrong_type("mcpServer", "string", mcp_server)
 
+        accelerator_seconds = get("acceleratorSeconds", UNSET)
+        if accelerator_seconds is not UNSET:
+            if not isinstance(accelerator_seconds, dict):
+                raise _decode.wrong_type("acceleratorSeconds", "object", accelerator_seconds)
+            try:
+                accelerator_seconds = AcceleratorSeconds.from_dict(accelerator_seconds)
+            except _decode.DecodeError as exc:
+                exc.path.insert(0, "acceleratorSeconds")
+                raise
+
+        aws_s3_config = get("awsS3Config", UNSET)
+        if aws_s3_config is not UNSET:
+            if not isinstance(aws_s3_config, dict):
+                raise _decode.wrong_type("awsS3Config", "object", aws_s3_config)
+            try:
+                aws_s3_config = AwsS3Config.from_dict(aws_s3_config)
+            except _decode.DecodeError as exc:
+                exc.path.insert(0, "awsS3Config")
+                raise
+
+        azure_blob_storage_config = get("azureBlobStorageConfig", UNSET)
+        if azure_blob_storage_config is not UNSET:
+            if not isinstance(azure_blob_storage_config, dict):
+                raise _decode.wrong_type("azureBlobStorageConfig", "object", azure_blob_storage_config)
+            try:
+                azure_blob_storage_config = AzureBlobStorageConfig.from_dict(azure_blob_storage_config)
+            except _decode.DecodeError as exc:
+                exc.path.insert(0, "azureBlobStorageConfig")
+                raise
+
+        chunk_size = get("chunkSize", UNSET)
+        if chunk_size is not UNSET:
+            if not isinstance(chunk_size, int) or isinstance(chunk_size, bool):
+                raise _decode.wrong_type("chunkSize", "integer", chunk_size)
+
+        job_progress = get("jobProgress", UNSET)
+        if job_progress is not UNSET:
+            if not isinstance(job_progress, dict):
+                raise _decode.wrong_type("jobProgress", "object", job_progress)
+            try:
+                job_progress = JobProgress.from_dict(job_progress)
+            except _decode.DecodeError as exc:
+                exc.path.insert(0, "jobProgress")
+                raise
+
+        loss_config = get("lossConfig", UNSET)
+        if loss_config is not UNSET:
+            if not isinstance(loss_config, dict):
+                raise _decode.wrong_type("lossConfig", "object", loss_config)
+            try:
+                loss_config = ReinforcementLearningLossConfig.from_dict(loss_config)
+            except _decode.DecodeError as exc:
+                exc.path.insert(0, "lossConfig")
+                raise
+
+        max_concurrent_evaluations = get("maxConcurrentEvaluations", UNSET)
+        if max_concurrent_evaluations is not UNSET:
+            if not isinstance(max_concurrent_evaluations, int) or isinstance(max_concurrent_evaluations, bool):
+                raise _decode.wrong_type("maxConcurrentEvaluations", "integer", max_concurrent_evaluations)
+
+        max_concurrent_rollouts = get("maxConcurrentRollouts", UNSET)
+        if max_concurrent_rollouts is not UNSET:
+            if not isinstance(max_concurrent_rollouts, int) or isinstance(max_concurrent_rollouts, bool):
+                raise _decode.wrong_type("maxConcurrentRollouts", "integer", max_concurrent_rollouts)
+
+        max_inference_replica_count = get("maxInferenceReplicaCount", UNSET)
+        if max_inference_replica_count is not UNSET:
+            if not isinstance(max_inference_replica_count, int) or isinstance(max_inference_replica_count, bool):
+                raise _decode.wrong_type("maxInferenceReplicaCount", "integer", max_inference_replica_count)
+
+        node_count = get("nodeCount", UNSET)
+        if node_count is not UNSET:
+            if not isinstance(node_count, int) or isinstance(node_count, bool):
+                raise _decode.wrong_type("nodeCount", "integer", node_count)
+
+        reservation_target = get("reservationTarget", UNSET)
+        if reservation_target is not UNSET:
+            if not isinstance(reservation_target, str):
+                raise _decode.wrong_type("reservationTarget", "string", reservation_target)
+
+        trainer_logs_signed_url = get("trainerLogsSignedUrl", UNSET)
+        if trainer_logs_signed_url is not UNSET:
+            if not isinstance(trainer_logs_signed_url, str):
+                raise _decode.wrong_type("trainerLogsSignedUrl", "string", trainer_logs_signed_url)
+
         reinforcement_fine_tuning_job = cls(
             name=name,
             display_name=display_name,
@@ -268,6 +437,18 @@ class ReinforcementFineTuningJob:
             inference_parameters=inference_parameters,
             output_metrics=output_metrics,
             mcp_server=mcp_server,
+            accelerator_seconds=accelerator_seconds,
+            aws_s3_config=aws_s3_config,
+            azure_blob_storage_config=azure_blob_storage_config,
+            chunk_size=chunk_size,
+            job_progress=job_progress,
+            loss_config=loss_config,
+            max_concurrent_evaluations=max_concurrent_evaluations,
+            max_concurrent_rollouts=max_concurrent_rollouts,
+            max_inference_replica_count=max_inference_replica_count,
+            node_count=node_count,
+            reservation_target=reservation_target,
+            trainer_logs_signed_url=trainer_logs_signed_url,
         )
         if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
             extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
@@ -293,7 +474,12 @@ class ReinforcementFineTuningJob:
 
 # The models this one nests, imported after the class exists (so that models nesting each other
 # can import each other) and not inside from_dict, where they would run on every call.
+from ..models.accelerator_seconds import AcceleratorSeconds  # noqa: E402
+from ..models.aws_s3_config import AwsS3Config  # noqa: E402
+from ..models.azure_blob_storage_config import AzureBlobStorageConfig  # noqa: E402
 from ..models.inference_parameters import InferenceParameters  # noqa: E402
+from ..models.job_progress import JobProgress  # noqa: E402
+from ..models.reinforcement_learning_loss_config import ReinforcementLearningLossConfig  # noqa: E402
 from ..models.status import Status  # noqa: E402
 from ..models.training_config import TrainingConfig  # noqa: E402
 from ..models.wandb_config import WandbConfig  # noqa: E402

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="RpcStatus")
 # The JSON keys of the properties; any other key of a response goes to additional_properties.
-_KNOWN_KEYS = frozenset(
+_KNOWN_KEYS: frozenset[str] = frozenset(
     {
         "code",
         "message",

@@ -13,7 +13,7 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TrainingConfig")
 # The JSON keys of the properties; any other key of a response goes to additional_properties.
-_KNOWN_KEYS = frozenset(
+_KNOWN_KEYS: frozenset[str] = frozenset(
     {
         "outputModel",
         "baseModel",
@@ -26,6 +26,11 @@ _KNOWN_KEYS = frozenset(
         "region",
         "epochs",
         "batchSize",
+        "batchSizeSamples",
+        "gradientAccumulationSteps",
+        "learningRateWarmupSteps",
+        "optimizerWeightDecay",
+        "samplerCheckpointSaveIntervalSteps",
     }
 )
 
@@ -46,6 +51,12 @@ class TrainingConfig:
         region (Region | Unset): The region where the job runs.
         epochs (int | Unset): The number of epochs to train for.
         batch_size (int | Unset): The maximum packed number of tokens per batch for training.
+        batch_size_samples (int | Unset): Samples per gradient batch.
+        gradient_accumulation_steps (int | Unset): Batches whose gradients add up before each optimizer step.
+        learning_rate_warmup_steps (int | Unset): Steps over which the learning rate rises to its full value.
+        optimizer_weight_decay (float | Unset): The optimizer's L2 weight decay.
+        sampler_checkpoint_save_interval_steps (int | Unset): Steps between intermediate sampler checkpoints; 0 or
+            absent saves none.
     """
 
     output_model: str | Unset = UNSET
@@ -69,6 +80,16 @@ class TrainingConfig:
     epochs: int | Unset = UNSET
 
     batch_size: int | Unset = UNSET
+
+    batch_size_samples: int | Unset = UNSET
+
+    gradient_accumulation_steps: int | Unset = UNSET
+
+    learning_rate_warmup_steps: int | Unset = UNSET
+
+    optimizer_weight_decay: float | Unset = UNSET
+
+    sampler_checkpoint_save_interval_steps: int | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -96,6 +117,16 @@ class TrainingConfig:
             field_dict["epochs"] = self.epochs
         if not isinstance(self.batch_size, Unset):
             field_dict["batchSize"] = self.batch_size
+        if not isinstance(self.batch_size_samples, Unset):
+            field_dict["batchSizeSamples"] = self.batch_size_samples
+        if not isinstance(self.gradient_accumulation_steps, Unset):
+            field_dict["gradientAccumulationSteps"] = self.gradient_accumulation_steps
+        if not isinstance(self.learning_rate_warmup_steps, Unset):
+            field_dict["learningRateWarmupSteps"] = self.learning_rate_warmup_steps
+        if not isinstance(self.optimizer_weight_decay, Unset):
+            field_dict["optimizerWeightDecay"] = _decode.float_to_json(self.optimizer_weight_decay)
+        if not isinstance(self.sampler_checkpoint_save_interval_steps, Unset):
+            field_dict["samplerCheckpointSaveIntervalSteps"] = self.sampler_checkpoint_save_interval_steps
         return field_dict
 
     @classmethod
@@ -161,6 +192,38 @@ class TrainingConfig:
             if not isinstance(batch_size, int) or isinstance(batch_size, bool):
                 raise _decode.wrong_type("batchSize", "integer", batch_size)
 
+        batch_size_samples = get("batchSizeSamples", UNSET)
+        if batch_size_samples is not UNSET:
+            if not isinstance(batch_size_samples, int) or isinstance(batch_size_samples, bool):
+                raise _decode.wrong_type("batchSizeSamples", "integer", batch_size_samples)
+
+        gradient_accumulation_steps = get("gradientAccumulationSteps", UNSET)
+        if gradient_accumulation_steps is not UNSET:
+            if not isinstance(gradient_accumulation_steps, int) or isinstance(gradient_accumulation_steps, bool):
+                raise _decode.wrong_type("gradientAccumulationSteps", "integer", gradient_accumulation_steps)
+
+        learning_rate_warmup_steps = get("learningRateWarmupSteps", UNSET)
+        if learning_rate_warmup_steps is not UNSET:
+            if not isinstance(learning_rate_warmup_steps, int) or isinstance(learning_rate_warmup_steps, bool):
+                raise _decode.wrong_type("learningRateWarmupSteps", "integer", learning_rate_warmup_steps)
+
+        optimizer_weight_decay = get("optimizerWeightDecay", UNSET)
+        if optimizer_weight_decay is not UNSET:
+            if not isinstance(optimizer_weight_decay, float):
+                if isinstance(optimizer_weight_decay, int) and not isinstance(optimizer_weight_decay, bool):
+                    optimizer_weight_decay = float(optimizer_weight_decay)
+                else:
+                    optimizer_weight_decay = _decode.to_float("optimizerWeightDecay", optimizer_weight_decay)
+
+        sampler_checkpoint_save_interval_steps = get("samplerCheckpointSaveIntervalSteps", UNSET)
+        if sampler_checkpoint_save_interval_steps is not UNSET:
+            if not isinstance(sampler_checkpoint_save_interval_steps, int) or isinstance(
+                sampler_checkpoint_save_interval_steps, bool
+            ):
+                raise _decode.wrong_type(
+                    "samplerCheckpointSaveIntervalSteps", "integer", sampler_checkpoint_save_interval_steps
+                )
+
         training_config = cls(
             output_model=output_model,
             base_model=base_model,
@@ -173,6 +236,11 @@ class TrainingConfig:
             region=region,
             epochs=epochs,
             batch_size=batch_size,
+            batch_size_samples=batch_size_samples,
+            gradient_accumulation_steps=gradient_accumulation_steps,
+            learning_rate_warmup_steps=learning_rate_warmup_steps,
+            optimizer_weight_decay=optimizer_weight_decay,
+            sampler_checkpoint_save_interval_steps=sampler_checkpoint_save_interval_steps,
         )
         if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
             extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WandbConfig")
 # The JSON keys of the properties; any other key of a response goes to additional_properties.
-_KNOWN_KEYS = frozenset(
+_KNOWN_KEYS: frozenset[str] = frozenset(
     {
         "enabled",
         "apiKey",

@@ -1,0 +1,58 @@
+# Generated from openapi/fireworks-rft.yaml by templates/model.py.jinja: edit those, then run 'make generate'.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .. import _decode
+
+T = TypeVar("T", bound="AcceleratorSeconds")
+# The JSON keys of the properties; any other key of a response goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({})
+
+
+@_attrs_define
+class AcceleratorSeconds:
+    """Accelerator time the job used, in seconds, keyed by accelerator type (for example
+    `NVIDIA_H100_80GB`). Updated when the job completes or is cancelled. The values are
+    64-bit integers, which the API sends as strings.
+
+    """
+
+    additional_properties: dict[str, int] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = {key: str(value) for key, value in self.additional_properties.items()}
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
+        accelerator_seconds = cls()
+        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
+            extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            for key, value in extra.items():
+                value = _decode.to_int64(key, value)
+
+                extra[key] = value
+            accelerator_seconds.additional_properties = extra
+        return accelerator_seconds
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
