@@ -8,6 +8,12 @@ from pathlib import Path
 
 from tools.prism import ROOT
 
+from .time_limits import slow
+
+# Each test runs tools/generate.sh or tools/check_sync.sh (a full generation, about a second
+# here) as a subprocess; the scratch_repo fixture copies the repo first.
+pytestmark = slow(120, "runs the generator (tools/generate.sh, check_sync.sh) as a subprocess")
+
 GENERATED_MODEL = Path("generated_client/fireworks_rft_client/models/training_config.py")
 
 

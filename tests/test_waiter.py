@@ -26,6 +26,8 @@ from tools import render_job_states
 from tools.job_script_server import JobScriptServer, Step, job_script_server
 from tools.prism import ROOT
 
+from .time_limits import slow
+
 TOKEN = "fw-waiter-token-0123456789"
 JOB = "accounts/acme/reinforcementFineTuningJobs/rft-1"
 JOB_PATH = "/v1/accounts/acme/reinforcementFineTuningJobs/rft-1"
@@ -150,6 +152,7 @@ def test_render_script_writes_the_same_bytes_and_never_overwrites(tmp_path: Path
     assert render_job_states.main(["render", str(spec_path), str(first)]) == 1  # exists: a clash
 
 
+@slow(120, "copies the repo and runs tools/generate.sh twice as a subprocess")
 def test_generate_fails_on_a_bad_extension_or_a_clashing_handwritten_module(tmp_path: Path) -> None:
     """tools/generate.sh runs the renderer: a broken extension or a second source of the module stops it."""
     repo = tmp_path / "repo"

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, example, given, settings
 
 from fireworks_rft_client import models
 from tests.conftest import load_spec
+from tests.time_limits import slow
 
 from .comparison import differences
 from .model_contract import class_name
@@ -89,6 +90,7 @@ def documented_examples(spec: Mapping[str, Any], schema_name: str) -> list[Any]:
     return found + [load_fixture(path.name) for path in sorted(FIXTURES.glob(f"{schema_name}.*.json"))]
 
 
+@slow(90, "hypothesis draws 200 payloads and the explicit examples run besides: seconds of CPU")
 @pytest.mark.parametrize("schema_name", [name for name, _ in success_responses(load_spec())])
 def test_generated_payloads_round_trip(spec: dict[str, Any], schema_name: str) -> None:
     [(name, schema)] = [r for r in success_responses(spec) if r[0] == schema_name]
