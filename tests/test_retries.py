@@ -2,12 +2,14 @@
 
 import email.utils
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import httpx
 import pytest
 
 from fireworks_rft_client import AuthenticatedClient, retries
+from fireworks_rft_client import get_job as get_job_by_name
 from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job as get_job
 from fireworks_rft_client.client import DEFAULT_TIMEOUT
 from fireworks_rft_client.errors import (
@@ -160,6 +162,76 @@ def test_a_copy_building_the_pool_does_not_lend_its_timeout_to_the_original(wait
         get_job.sync("acme", "rft-1", client=patient)  # the copy builds the shared httpx client
         with pytest.raises(APITimeoutError):
             get_job.sync("acme", "rft-1", client=client)  # ... which still uses the 0.3 s read timeout
+
+
+# Ways to reach a client with a per-call timeout of 5 s: with_options() twice, in either order,
+# with_timeout() then with_options(); each must send the 5 s and keep the other option too.
+CHAINS: dict[str, Callable[[AuthenticatedClient], AuthenticatedClient]] = {
+    "timeout, then max_retries": lambda c: c.with_options(timeout=5).with_options(max_retries=0),
+    "timeout, then backoff": lambda c: c.with_options(timeout=5).with_options(backoff=TINY),
+    "with_timeout, then max_retries": lambda c: c.with_timeout(5).with_options(max_retries=0),
+    "max_retries, then timeout": lambda c: c.with_options(max_retries=0).with_options(timeout=5),
+    "timeout, twice": lambda c: c.with_options(timeout=1).with_options(timeout=5, max_retries=0),
+}
+
+
+def timeouts_sent(seen: list[dict[str, float | None]]) -> dict[str, Any]:
+    """httpx event hooks for make_client that record the timeout each request is sent with."""
+
+    def record(request: httpx.Request) -> None:
+        seen.append(request.extensions["timeout"])
+
+    return {"event_hooks": {"request": [record]}}
+
+
+@pytest.mark.parametrize("chain", list(CHAINS))
+def test_a_per_call_timeout_survives_another_with_options(chain: str, waits: list[float]) -> None:
+    seen: list[dict[str, float | None]] = []
+    with local_server([OK]) as server:
+        client = make_client(server.url, httpx_args=timeouts_sent(seen))
+        copy = CHAINS[chain](client)
+        get_job.sync("acme", "rft-1", client=copy)
+        get_job.sync("acme", "rft-1", client=client)
+    assert seen == [httpx.Timeout(5).as_dict(), DEFAULT_TIMEOUT.as_dict()], "the copy's, then the original's"
+    assert copy.timeout == httpx.Timeout(5)
+
+
+def test_get_job_per_call_options_on_a_copy_keep_its_timeout(waits: list[float]) -> None:
+    """README: get_job(client, name, timeout=5, max_retries=0), also on a with_options() copy."""
+    seen: list[dict[str, float | None]] = []
+    with local_server([Answer(503)]) as server:
+        client = make_client(server.url, httpx_args=timeouts_sent(seen))
+        name = "accounts/acme/reinforcementFineTuningJobs/rft-1"
+        with pytest.raises(InternalServerError):
+            get_job_by_name(client, name, timeout=5, max_retries=0)
+        with pytest.raises(InternalServerError):
+            get_job_by_name(client.with_options(timeout=5), name, max_retries=0)
+    assert seen == [httpx.Timeout(5).as_dict()] * 2
+    assert len(server.requests) == 2 and waits == [], "max_retries=0: one attempt each"
+
+
+def test_a_copy_of_a_copy_stops_a_stalled_read_at_its_own_timeout(waits: list[float]) -> None:
+    """Where a user meets it: the original client would wait 60 s for the stalled server."""
+    with local_server([Stall()]) as server:
+        quick = make_client(server.url).with_options(timeout=0.3).with_options(max_retries=0)
+        with pytest.raises(APITimeoutError):
+            get_job.sync("acme", "rft-1", client=quick)
+    assert len(server.requests) == 1
+
+
+@pytest.mark.anyio
+async def test_async_a_per_call_timeout_survives_another_with_options(waits: list[float]) -> None:
+    seen: list[dict[str, float | None]] = []
+
+    async def record(request: httpx.Request) -> None:
+        seen.append(request.extensions["timeout"])
+
+    with local_server([Answer(503)]) as server:
+        client = make_client(server.url, httpx_args={"event_hooks": {"request": [record]}})
+        with pytest.raises(InternalServerError):
+            await get_job.asyncio("acme", "rft-1", client=client.with_options(timeout=5).with_options(max_retries=0))
+        await client.aclose()
+    assert seen == [httpx.Timeout(5).as_dict()] and len(server.requests) == 1
 
 
 def test_retry_after_seconds_is_honoured(waits: list[float]) -> None:
