@@ -80,6 +80,20 @@ def test_the_callers_transport_wins() -> None:
     assert transport_of(client) is mine
 
 
+@pytest.mark.parametrize(
+    "httpx_args",
+    [{"mounts": {"http://": httpx.AsyncHTTPTransport()}}, {"proxy": "http://127.0.0.1:9"}],
+    ids=["mounts", "proxy"],
+)
+def test_the_callers_mounts_or_proxy_keep_httpx_transport(
+    httpx_args: dict[str, object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README: aiohttp "unless httpx_args brings a transport, mounts or a proxy of its own"."""
+    monkeypatch.delenv(ASYNC_TRANSPORT_ENV, raising=False)
+    client = AuthenticatedClient(base_url="http://127.0.0.1", token="t", httpx_args=httpx_args)
+    assert isinstance(transport_of(client), httpx.AsyncHTTPTransport)
+
+
 def test_without_httpx_aiohttp(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(ASYNC_TRANSPORT_ENV, raising=False)
     for name in ("httpx_aiohttp", "fireworks_rft_client._aiohttp"):

@@ -1,6 +1,8 @@
 """Retries and timeouts against a real local server that fails, drops connections and stalls."""
 
 import email.utils
+import logging
+import re
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -8,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from fireworks_rft_client import AuthenticatedClient, retries
+from fireworks_rft_client import AuthenticatedClient, errors, retries
 from fireworks_rft_client import get_job as get_job_by_name
 from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job as get_job
 from fireworks_rft_client.client import DEFAULT_TIMEOUT
@@ -22,7 +24,7 @@ from fireworks_rft_client.errors import (
 )
 from fireworks_rft_client.retries import Backoff, parse_retry_after
 
-from .local_server import Answer, Drop, Stall, local_server
+from .local_server import Answer, Drop, Stall, Step, local_server
 
 OK = Answer(200, {"name": "accounts/acme/reinforcementFineTuningJobs/rft-1"})
 TINY = Backoff(initial=0.001, maximum=0.002)
@@ -265,6 +267,59 @@ def test_only_idempotent_methods_are_retried(waits: list[float]) -> None:
     with local_server([Answer(503), OK]) as server:
         response = make_client(server.url).send_request({"method": "POST", "url": "/x"})
     assert response.status_code == 503 and len(server.requests) == 1
+
+
+def test_a_default_client_waits_half_a_second_then_one_less_up_to_a_quarter(waits: list[float]) -> None:
+    """README: "by default 2 retries, waiting 0.5 s, then 1 s, ... each less up to 25 % at random",
+    for the statuses of errors.RETRYABLE_STATUS_CODES."""
+    assert errors.RETRYABLE_STATUS_CODES == {408, 429, 500, 502, 503, 504}
+    with local_server([Answer(503), Answer(503), OK]) as server:
+        with AuthenticatedClient(base_url=server.url, token="fw-test") as client:  # no backoff given
+            get_job.sync("acme", "rft-1", client=client)
+    first, second = waits
+    assert 0.375 <= first <= 0.5 and 0.75 <= second <= 1.0, waits
+
+
+@pytest.mark.parametrize(
+    ("script", "error", "status"),
+    [
+        ([Answer(500), Answer(503), Answer(502)], InternalServerError, 502),
+        ([Drop(), Answer(429)], RateLimitError, 429),
+        ([Answer(503), Drop()], APIConnectionError, None),
+    ],
+    ids=["statuses", "drop-then-status", "status-then-drop"],
+)
+def test_when_the_retries_run_out_the_last_error_is_raised(
+    script: list[Step], error: type[Exception], status: int | None, waits: list[float]
+) -> None:
+    with local_server(script) as server, pytest.raises(error) as caught:
+        get_job.sync("acme", "rft-1", client=make_client(server.url))
+    assert len(server.requests) == 3
+    assert getattr(caught.value, "status_code", None) == status
+
+
+def test_retries_are_logged_at_info_and_a_successful_call_logs_nothing_of_ours(
+    caplog: pytest.LogCaptureFixture, waits: list[float]
+) -> None:
+    """README: retries are logged at INFO on the fireworks_rft_client logger (method, URL without
+    credentials, status or error, wait); a successful call logs nothing of ours."""
+    caplog.set_level(logging.DEBUG)
+
+    def ours() -> list[logging.LogRecord]:
+        return [r for r in caplog.records if r.name.split(".")[0] == "fireworks_rft_client"]
+
+    with local_server([OK, Answer(503), Drop(), OK]) as server:
+        client = make_client(server.url.replace("http://", "http://user:url-secret@"))
+        get_job.sync("acme", "rft-1", client=client)
+        assert ours() == [], "a successful call logs nothing of ours"
+        get_job.sync("acme", "rft-1", client=client)
+    url = f"{server.url}/v1/accounts/acme/reinforcementFineTuningJobs/rft-1"
+    records = ours()
+    assert [(r.name, r.levelno) for r in records] == [("fireworks_rft_client", logging.INFO)] * 2
+    first, second = (r.getMessage() for r in records)
+    assert re.fullmatch(rf"HTTP 503 on GET {re.escape(url)}; retry 1 of 2 in \d+\.\d\d s", first), first
+    assert re.fullmatch(rf"\w+Error on GET {re.escape(url)}; retry 2 of 2 in \d+\.\d\d s", second), second
+    assert not [r for r in records if "url-secret" in r.getMessage()]
 
 
 def test_backoff_grows_exponentially_with_jitter_and_a_ceiling() -> None:
