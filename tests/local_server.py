@@ -2,8 +2,9 @@
 
 Each request takes the next step of the script (the last step repeats): answer with a status,
 body and headers; drop the connection without answering; or stall (answer nothing) until the
-server stops. Every request's raw path and headers are recorded. The test stops the server
-through its handle (the ``with`` block); stalled handlers are released first.
+server stops. Every request's raw path, headers and body are recorded; a body is read as its
+framing says (Content-Length or chunked), so a keep-alive connection stays in step. The test
+stops the server through its handle (the ``with`` block); stalled handlers are released first.
 """
 
 import json
@@ -47,6 +48,7 @@ Step = Answer | Drop | Stall
 class Recorded:
     path: str
     headers: dict[str, str]
+    body: bytes = b""
 
 
 @define
@@ -70,9 +72,21 @@ def local_server(script: Sequence[Step] = (Answer(),)) -> Iterator[LocalServer]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
+        def read_body(self) -> bytes:
+            if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+                chunks = []
+                while size := int(self.rfile.readline().split(b";")[0].strip() or b"0", 16):
+                    chunks.append(self.rfile.read(size))
+                    self.rfile.readline()  # the CRLF after the chunk
+                while self.rfile.readline() not in (b"\r\n", b"\n", b""):  # trailers, then the last CRLF
+                    pass
+                return b"".join(chunks)
+            return self.rfile.read(int(self.headers.get("Content-Length") or 0))
+
         def do_GET(self) -> None:
+            body = self.read_body()
             with lock:
-                recorded.append(Recorded(self.path, {k.lower(): v for k, v in self.headers.items()}))
+                recorded.append(Recorded(self.path, {k.lower(): v for k, v in self.headers.items()}, body))
                 step = steps.pop(0) if len(steps) > 1 else steps[0]
             if isinstance(step, Stall):
                 stop.wait(30)

@@ -19,6 +19,7 @@ from bench.payload import JOB_PATH, TOKEN, reference_body
 from bench.report import evaluate_targets
 from bench.server import running_server, server_stats
 from tests.conftest import reference_example
+from tests.time_limits import slow
 from tools.prism import ROOT
 
 CLIENTS = ("ours", "httpx", "sdk")
@@ -52,6 +53,9 @@ FIGURES = (
     ("make", "s", "generate"),
     ("make", "s", "check"),
 )
+# The first test that asks for quick_run pays for it: `python -m bench --quick`, every section
+# against real servers in subprocesses (about 10 s here; its own subprocess limit is 240 s).
+QUICK_RUN = slow(300, "runs the whole bench with --quick in a subprocess (module fixture quick_run)")
 SECTION_TITLES = ("1. One GET", "2. Async clients", "3. Parsing", "4. Cold import", "5. Tooling", "Targets")
 
 
@@ -89,6 +93,7 @@ def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, 
     return done.stdout, results
 
 
+@QUICK_RUN
 def test_quick_run_reports_every_figure(quick_run: tuple[str, dict[str, Any]]) -> None:
     _, results = quick_run
     for path in FIGURES:
@@ -96,6 +101,7 @@ def test_quick_run_reports_every_figure(quick_run: tuple[str, dict[str, Any]]) -
         assert isinstance(value, float) and math.isfinite(value) and value > 0, f"{'.'.join(path)} = {value!r}"
 
 
+@QUICK_RUN
 def test_quick_run_prints_the_table_with_the_targets_of_the_json(quick_run: tuple[str, dict[str, Any]]) -> None:
     table, results = quick_run
     for title in SECTION_TITLES:

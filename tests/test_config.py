@@ -74,6 +74,12 @@ def test_default_timeout_is_finite_5s_connect_60s_read() -> None:
     assert (timeout.connect, timeout.read, timeout.write, timeout.pool) == (5.0, 60.0, 60.0, 60.0)
 
 
+@pytest.mark.parametrize("use_aiohttp", [True, False], ids=["aiohttp", "httpx"])
+def test_the_async_client_has_the_same_finite_default_timeout(use_aiohttp: bool) -> None:
+    client = AuthenticatedClient(token="t", use_aiohttp=use_aiohttp)
+    assert client.get_async_httpx_client().timeout == DEFAULT_TIMEOUT
+
+
 def test_timeout_per_client() -> None:
     client = AuthenticatedClient(token="t", timeout=3)
     with client:

@@ -10,6 +10,11 @@ import pytest
 
 from tools.prism import ROOT, prism_server
 
+from .time_limits import slow
+
+# Both tests start Prism (Node); the demo runs as a subprocess (its own limit: 120 s).
+pytestmark = slow(180, "starts Prism and runs tools/demo.py as a subprocess")
+
 
 def is_listening(url: str) -> bool:
     host, port = url.removeprefix("http://").split(":")

@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 import pytest
 
-from fireworks_rft_client import AuthenticatedClient
+from fireworks_rft_client import AuthenticatedClient, errors, waiter
 from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job as get_job
 from fireworks_rft_client.errors import (
     APIError,
@@ -19,6 +19,7 @@ from fireworks_rft_client.errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    ResponseValidationError,
     error_for_response,
 )
 
@@ -133,6 +134,26 @@ def test_long_body_is_cut_in_the_message_but_kept_whole() -> None:
     error = raised(500, content)
     assert len(str(error)) < 700
     assert error.body == content
+
+
+def test_a_quoted_body_is_cut_to_500_characters() -> None:
+    """README: "HTML or empty bodies are quoted (cut to 500 characters) in the message"."""
+    body = "<html>" + "".join(f"{i:05d}" for i in range(2000)) + "</html>"
+    error = raised(502, body.encode())
+    assert str(error).endswith(": " + body[:500] + "...")
+    with pytest.raises(ResponseValidationError) as caught:
+        get_job.sync("acme", "rft-1", client=client_answering(200, body.encode()))
+    assert f"body: {body[:500]}...)" in str(caught.value) and body[:501] not in str(caught.value)
+
+
+def test_every_error_class_derives_from_fireworks_error() -> None:
+    """README: "Every error the client raises derives from FireworksError" (the waiter's too)."""
+    exported = [getattr(errors, name) for name in errors.__all__] + [getattr(waiter, name) for name in waiter.__all__]
+    classes = [obj for obj in exported if isinstance(obj, type) and issubclass(obj, BaseException)]
+    assert len(classes) >= 18, classes
+    for cls in classes:
+        assert issubclass(cls, FireworksError), cls
+    assert issubclass(errors.ConfigurationError, ValueError) and issubclass(errors.DecodeError, ValueError)
 
 
 def test_error_keeps_the_response() -> None:

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from fireworks_rft_client import AuthenticatedClient
+from fireworks_rft_client import AuthenticatedClient, _decode, models
 from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job as get_job
 from fireworks_rft_client.errors import DecodeError, ResponseValidationError
 from fireworks_rft_client.models import (
@@ -19,6 +19,7 @@ from fireworks_rft_client.models import (
 from fireworks_rft_client.types import UNSET
 
 from .conftest import reference_example
+from .contract.model_contract import class_name
 
 TOKEN = "fw-test-token-parsing"
 
@@ -58,6 +59,8 @@ MALFORMED_BODIES = [
     pytest.param(with_nested("status", "OK"), "status", id="string-for-object"),
     pytest.param(with_nested("inferenceParameters.topK", 1.5), "inferenceParameters.topK", id="float-for-int"),
     pytest.param(with_nested("trainingConfig.loraRank", True), "trainingConfig.loraRank", id="bool-for-int"),
+    pytest.param(with_nested("trainingConfig.learningRate", True), "trainingConfig.learningRate", id="bool-for-float"),
+    pytest.param(with_nested("inferenceParameters.topP", False), "inferenceParameters.topP", id="false-for-float"),
     pytest.param(with_nested("inferenceParameters.topP", "0.9"), "inferenceParameters.topP", id="string-for-float"),
     pytest.param(with_nested("evalAutoCarveout", "true"), "evalAutoCarveout", id="string-for-bool"),
     pytest.param(with_nested("evalAutoCarveout", 1), "evalAutoCarveout", id="int-for-bool"),
@@ -69,6 +72,12 @@ MALFORMED_BODIES = [
     pytest.param(with_nested("createTime", "2023-11-07"), "createTime", id="date-without-time"),
     pytest.param(with_nested("completedTime", "2023-13-07T05:31:56Z"), "completedTime", id="month-13"),
     pytest.param(with_nested("createTime", 1699335116), "createTime", id="epoch-number"),
+    pytest.param(with_nested("createTime", "2023-11-07T05:31:56"), "createTime", id="date-time-without-offset"),
+    pytest.param(
+        with_nested("completedTime", "2023-11-07T05:31:56.123456789"), "completedTime", id="nanoseconds-without-offset"
+    ),
+    pytest.param(with_nested("createTime", "2023-11-07T05:31:56+0200"), "createTime", id="offset-without-colon"),
+    pytest.param(with_nested("createTime", "2023-11-07T05:31:56.1234567891Z"), "createTime", id="ten-digit-fraction"),
 ]
 
 
@@ -241,3 +250,103 @@ def test_sync_detailed_gives_the_raw_response_of_a_good_call() -> None:
     assert response.content == body
     assert response.headers["content-type"] == "application/json"
     assert response.parsed is not None and response.parsed.name == "n"
+
+
+# --- README "Errors": strict about JSON types, date-times are RFC 3339 -------------------------
+
+
+def number_fields(spec: dict[str, Any]) -> list[tuple[str, str]]:
+    """(schema, property) of every JSON number property of the spec's component schemas."""
+    return [
+        (schema_name, name)
+        for schema_name, schema in spec["components"]["schemas"].items()
+        for name, prop in schema.get("properties", {}).items()
+        if prop.get("type") == "number"
+    ]
+
+
+def test_spec_has_number_fields(spec: dict[str, Any]) -> None:
+    """The next test walks them: it must have some to walk (learningRate, temperature, topP today)."""
+    assert ("TrainingConfig", "learningRate") in number_fields(spec)
+
+
+@pytest.mark.parametrize("value", [True, False])
+def test_a_json_boolean_is_no_number_in_any_number_field(spec: dict[str, Any], value: bool) -> None:
+    """README: "an int where a float belongs is accepted (a bool is not an int)": true is not 1.0."""
+    for schema_name, name in number_fields(spec):
+        model: Any = getattr(models, class_name(schema_name))
+        with pytest.raises(DecodeError) as caught:
+            model.from_dict({name: value})
+        assert caught.value.field == name, (schema_name, name)
+        assert caught.value.reason == "expected number, got boolean", (schema_name, name)
+
+
+def test_a_boolean_learning_rate_raises_decode_error_naming_the_field() -> None:
+    with pytest.raises(DecodeError) as caught:
+        ReinforcementFineTuningJob.from_dict({"trainingConfig": {"learningRate": True}})
+    assert caught.value.field == "trainingConfig.learningRate"
+    assert str(caught.value) == "trainingConfig.learningRate: expected number, got boolean"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023-11-07T05:31:56",  # no offset: a naive datetime, a different instant on every machine
+        "2023-11-07T05:31:56.5",
+        "2023-11-07T05:31:56.123456789",
+        "2023-11-07 05:31:56",
+        "2023-11-07T05:31:56+0200",  # RFC 3339 offsets have a colon
+        "2023-11-07T05:31:56+02",
+        "2023-11-07T05:31:56.Z",  # a dot needs digits
+        "2023-11-07T05:31:56.1234567890Z",  # up to 9 fractional digits
+        "2023-11-07T05:31Z",
+        "2023-11-07",
+    ],
+)
+def test_a_date_time_that_is_not_rfc3339_raises_decode_error(text: str) -> None:
+    with pytest.raises(DecodeError) as caught:
+        ReinforcementFineTuningJob.from_dict({"createTime": text})
+    assert caught.value.field == "createTime"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023-11-07T05:31:56.123456007Z",  # zeros inside the nanosecond digits
+        "2023-11-07T05:31:56.000000001Z",
+        "2023-11-07T05:31:56.000000070+05:30",
+        "2023-11-07T05:31:56.100000009-08:00",
+        "2023-11-07T05:31:56.999999999Z",
+        "2023-11-07T05:31:56.123456789Z",
+    ],
+)
+def test_nanoseconds_are_written_back_exactly(text: str) -> None:
+    """README: "to_dict() writes the full value back" -- every one of the 9 digits, zeros included."""
+    job = ReinforcementFineTuningJob.from_dict({"createTime": text})
+    assert isinstance(job.create_time, datetime.datetime)
+    assert getattr(job.create_time, "nanosecond", None) == int(text[26:29])
+    assert job.to_dict() == {"createTime": text}
+    assert ReinforcementFineTuningJob.from_dict(job.to_dict()).to_dict() == {"createTime": text}
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("2023-11-07T05:31:56.12345607Z", "2023-11-07T05:31:56.123456070Z"),
+        ("2023-11-07T05:31:56.1234560z", "2023-11-07T05:31:56.123456Z"),
+        ("2023-11-07T05:31:56.0000001+01:00", "2023-11-07T05:31:56.000000100+01:00"),
+    ],
+)
+def test_seven_or_eight_fractional_digits_come_back_as_the_same_instant(text: str, written: str) -> None:
+    assert ReinforcementFineTuningJob.from_dict({"completedTime": text}).to_dict() == {"completedTime": written}
+
+
+def test_a_nanosecond_timestamp_compares_and_computes_at_the_microsecond() -> None:
+    """README: "comparisons and arithmetic use the microsecond value"."""
+    stamp = ReinforcementFineTuningJob.from_dict({"createTime": "2023-11-07T05:31:56.123456789Z"}).create_time
+    micro = datetime.datetime(2023, 11, 7, 5, 31, 56, 123456, tzinfo=datetime.UTC)
+    assert isinstance(stamp, _decode.Timestamp) and isinstance(stamp, datetime.datetime)
+    assert stamp == micro and not stamp < micro and hash(stamp) == hash(micro)
+    assert micro - stamp == datetime.timedelta(0)
+    later = stamp + datetime.timedelta(seconds=1)
+    assert later == micro + datetime.timedelta(seconds=1)

@@ -97,6 +97,18 @@ def test_unsafe_ids_are_refused_before_any_request(bad: str, server: LocalServer
     assert server.paths == []
 
 
+@pytest.mark.anyio
+@pytest.mark.parametrize("bad", REFUSED_IDS)
+async def test_get_job_async_refuses_unsafe_ids_before_any_request(bad: str, server: LocalServer) -> None:
+    client = AuthenticatedClient(base_url=server.url, token="t", max_retries=0)
+    with pytest.raises(ValueError, match="job"):
+        await get_job_async(client, f"accounts/acme/reinforcementFineTuningJobs/{bad}")
+    with pytest.raises(ValueError, match="account_id"):
+        await get_job_async(client, "rft-1", account_id=bad)
+    await client.aclose()
+    assert server.paths == []
+
+
 def test_non_string_id_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="job_id"):
         path_segment("job_id", 42)  # type: ignore[arg-type]

@@ -13,6 +13,10 @@ from tools.generated_files import PREFIX, generated_files, is_generated
 from tools.prism import ROOT
 
 from .conftest import copy_repo
+from .time_limits import slow
+
+# Most tests run the generator (about a second here) as a subprocess on a copy of the repo.
+pytestmark = slow(120, "runs the generator (python -m tools.generate) as a subprocess")
 
 OUT = Path("generated_client")
 GENERATED_MODEL = OUT / PACKAGE / "models" / "training_config.py"

@@ -30,11 +30,15 @@ from tools import publish, release
 from tools.prism import ROOT, free_port
 
 from .conftest import load_spec, reference_example
+from .time_limits import slow
 
 PROJECT = "fireworks-rft-client"
 USER = "releaser"
 SCRATCH_ITEMS = ("Makefile", "CHANGELOG.md", "generator-config.yaml", "requirements-dev.txt", "pyproject.toml")
 SCRATCH_DIRS = ("openapi", "templates", "tools", "generated_client")
+# Builds, make publish against a pypiserver, a fresh venv that pip-installs from it (and from the
+# public index behind it): subprocesses of seconds each, on the network for the dependencies.
+pytestmark = slow(300, "builds, publishes to a local pypiserver and pip-installs into a fresh venv")
 
 
 def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

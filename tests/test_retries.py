@@ -1,13 +1,17 @@
 """Retries and timeouts against a real local server that fails, drops connections and stalls."""
 
 import email.utils
+import logging
+import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import httpx
 import pytest
 
-from fireworks_rft_client import AuthenticatedClient, retries
+from fireworks_rft_client import AuthenticatedClient, errors, retries
+from fireworks_rft_client import get_job as get_job_by_name
 from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job as get_job
 from fireworks_rft_client.client import DEFAULT_TIMEOUT
 from fireworks_rft_client.errors import (
@@ -20,7 +24,7 @@ from fireworks_rft_client.errors import (
 )
 from fireworks_rft_client.retries import Backoff, parse_retry_after
 
-from .local_server import Answer, Drop, Stall, local_server
+from .local_server import Answer, Drop, Stall, Step, local_server
 
 OK = Answer(200, {"name": "accounts/acme/reinforcementFineTuningJobs/rft-1"})
 TINY = Backoff(initial=0.001, maximum=0.002)
@@ -162,6 +166,76 @@ def test_a_copy_building_the_pool_does_not_lend_its_timeout_to_the_original(wait
             get_job.sync("acme", "rft-1", client=client)  # ... which still uses the 0.3 s read timeout
 
 
+# Ways to reach a client with a per-call timeout of 5 s: with_options() twice, in either order,
+# with_timeout() then with_options(); each must send the 5 s and keep the other option too.
+CHAINS: dict[str, Callable[[AuthenticatedClient], AuthenticatedClient]] = {
+    "timeout, then max_retries": lambda c: c.with_options(timeout=5).with_options(max_retries=0),
+    "timeout, then backoff": lambda c: c.with_options(timeout=5).with_options(backoff=TINY),
+    "with_timeout, then max_retries": lambda c: c.with_timeout(5).with_options(max_retries=0),
+    "max_retries, then timeout": lambda c: c.with_options(max_retries=0).with_options(timeout=5),
+    "timeout, twice": lambda c: c.with_options(timeout=1).with_options(timeout=5, max_retries=0),
+}
+
+
+def timeouts_sent(seen: list[dict[str, float | None]]) -> dict[str, Any]:
+    """httpx event hooks for make_client that record the timeout each request is sent with."""
+
+    def record(request: httpx.Request) -> None:
+        seen.append(request.extensions["timeout"])
+
+    return {"event_hooks": {"request": [record]}}
+
+
+@pytest.mark.parametrize("chain", list(CHAINS))
+def test_a_per_call_timeout_survives_another_with_options(chain: str, waits: list[float]) -> None:
+    seen: list[dict[str, float | None]] = []
+    with local_server([OK]) as server:
+        client = make_client(server.url, httpx_args=timeouts_sent(seen))
+        copy = CHAINS[chain](client)
+        get_job.sync("acme", "rft-1", client=copy)
+        get_job.sync("acme", "rft-1", client=client)
+    assert seen == [httpx.Timeout(5).as_dict(), DEFAULT_TIMEOUT.as_dict()], "the copy's, then the original's"
+    assert copy.timeout == httpx.Timeout(5)
+
+
+def test_get_job_per_call_options_on_a_copy_keep_its_timeout(waits: list[float]) -> None:
+    """README: get_job(client, name, timeout=5, max_retries=0), also on a with_options() copy."""
+    seen: list[dict[str, float | None]] = []
+    with local_server([Answer(503)]) as server:
+        client = make_client(server.url, httpx_args=timeouts_sent(seen))
+        name = "accounts/acme/reinforcementFineTuningJobs/rft-1"
+        with pytest.raises(InternalServerError):
+            get_job_by_name(client, name, timeout=5, max_retries=0)
+        with pytest.raises(InternalServerError):
+            get_job_by_name(client.with_options(timeout=5), name, max_retries=0)
+    assert seen == [httpx.Timeout(5).as_dict()] * 2
+    assert len(server.requests) == 2 and waits == [], "max_retries=0: one attempt each"
+
+
+def test_a_copy_of_a_copy_stops_a_stalled_read_at_its_own_timeout(waits: list[float]) -> None:
+    """Where a user meets it: the original client would wait 60 s for the stalled server."""
+    with local_server([Stall()]) as server:
+        quick = make_client(server.url).with_options(timeout=0.3).with_options(max_retries=0)
+        with pytest.raises(APITimeoutError):
+            get_job.sync("acme", "rft-1", client=quick)
+    assert len(server.requests) == 1
+
+
+@pytest.mark.anyio
+async def test_async_a_per_call_timeout_survives_another_with_options(waits: list[float]) -> None:
+    seen: list[dict[str, float | None]] = []
+
+    async def record(request: httpx.Request) -> None:
+        seen.append(request.extensions["timeout"])
+
+    with local_server([Answer(503)]) as server:
+        client = make_client(server.url, httpx_args={"event_hooks": {"request": [record]}})
+        with pytest.raises(InternalServerError):
+            await get_job.asyncio("acme", "rft-1", client=client.with_options(timeout=5).with_options(max_retries=0))
+        await client.aclose()
+    assert seen == [httpx.Timeout(5).as_dict()] and len(server.requests) == 1
+
+
 def test_retry_after_seconds_is_honoured(waits: list[float]) -> None:
     with local_server([Answer(429, headers={"Retry-After": "7"}), OK]) as server:
         get_job.sync("acme", "rft-1", client=make_client(server.url))
@@ -193,6 +267,59 @@ def test_only_idempotent_methods_are_retried(waits: list[float]) -> None:
     with local_server([Answer(503), OK]) as server:
         response = make_client(server.url).send_request({"method": "POST", "url": "/x"})
     assert response.status_code == 503 and len(server.requests) == 1
+
+
+def test_a_default_client_waits_half_a_second_then_one_less_up_to_a_quarter(waits: list[float]) -> None:
+    """README: "by default 2 retries, waiting 0.5 s, then 1 s, ... each less up to 25 % at random",
+    for the statuses of errors.RETRYABLE_STATUS_CODES."""
+    assert errors.RETRYABLE_STATUS_CODES == {408, 429, 500, 502, 503, 504}
+    with local_server([Answer(503), Answer(503), OK]) as server:
+        with AuthenticatedClient(base_url=server.url, token="fw-test") as client:  # no backoff given
+            get_job.sync("acme", "rft-1", client=client)
+    first, second = waits
+    assert 0.375 <= first <= 0.5 and 0.75 <= second <= 1.0, waits
+
+
+@pytest.mark.parametrize(
+    ("script", "error", "status"),
+    [
+        ([Answer(500), Answer(503), Answer(502)], InternalServerError, 502),
+        ([Drop(), Answer(429)], RateLimitError, 429),
+        ([Answer(503), Drop()], APIConnectionError, None),
+    ],
+    ids=["statuses", "drop-then-status", "status-then-drop"],
+)
+def test_when_the_retries_run_out_the_last_error_is_raised(
+    script: list[Step], error: type[Exception], status: int | None, waits: list[float]
+) -> None:
+    with local_server(script) as server, pytest.raises(error) as caught:
+        get_job.sync("acme", "rft-1", client=make_client(server.url))
+    assert len(server.requests) == 3
+    assert getattr(caught.value, "status_code", None) == status
+
+
+def test_retries_are_logged_at_info_and_a_successful_call_logs_nothing_of_ours(
+    caplog: pytest.LogCaptureFixture, waits: list[float]
+) -> None:
+    """README: retries are logged at INFO on the fireworks_rft_client logger (method, URL without
+    credentials, status or error, wait); a successful call logs nothing of ours."""
+    caplog.set_level(logging.DEBUG)
+
+    def ours() -> list[logging.LogRecord]:
+        return [r for r in caplog.records if r.name.split(".")[0] == "fireworks_rft_client"]
+
+    with local_server([OK, Answer(503), Drop(), OK]) as server:
+        client = make_client(server.url.replace("http://", "http://user:url-secret@"))
+        get_job.sync("acme", "rft-1", client=client)
+        assert ours() == [], "a successful call logs nothing of ours"
+        get_job.sync("acme", "rft-1", client=client)
+    url = f"{server.url}/v1/accounts/acme/reinforcementFineTuningJobs/rft-1"
+    records = ours()
+    assert [(r.name, r.levelno) for r in records] == [("fireworks_rft_client", logging.INFO)] * 2
+    first, second = (r.getMessage() for r in records)
+    assert re.fullmatch(rf"HTTP 503 on GET {re.escape(url)}; retry 1 of 2 in \d+\.\d\d s", first), first
+    assert re.fullmatch(rf"\w+Error on GET {re.escape(url)}; retry 2 of 2 in \d+\.\d\d s", second), second
+    assert not [r for r in records if "url-secret" in r.getMessage()]
 
 
 def test_backoff_grows_exponentially_with_jitter_and_a_ceiling() -> None:

@@ -6,7 +6,12 @@ import pytest
 
 from fireworks_rft_client import AuthenticatedClient
 from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job as get_job
-from fireworks_rft_client.errors import APIConnectionError, AuthenticationError, ResponseValidationError
+from fireworks_rft_client.errors import (
+    APIConnectionError,
+    APIStatusError,
+    AuthenticationError,
+    ResponseValidationError,
+)
 from fireworks_rft_client.models import ReinforcementFineTuningJob, WandbConfig
 from fireworks_rft_client.retries import Backoff
 
@@ -90,6 +95,22 @@ def test_credentials_in_the_base_url_stay_out_of_messages() -> None:
             with pytest.raises(ResponseValidationError) as caught:
                 get_job.sync("acme", "rft-1", client=client)
     assert "url-password" not in str(caught.value) and caught.value.url.startswith("http://127.0.0.1:")
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_a_default_client_does_not_follow_a_redirect(status: int) -> None:
+    """follow_redirects is False by default: a redirect, here to another server, is raised as it
+    is (an APIStatusError with the Location), and nothing -- no token -- goes to where it points."""
+    with local_server([Answer(200, {"name": "from-other-origin"})]) as other:
+        redirect = Answer(status, b"", headers={"Location": f"{other.url}/landing"})
+        with local_server([redirect]) as origin:
+            with AuthenticatedClient(base_url=origin.url, token=TOKEN) as client:
+                with pytest.raises(APIStatusError) as caught:
+                    get_job.sync("acme", "rft-1", client=client)
+    assert type(caught.value) is APIStatusError and caught.value.status_code == status
+    assert caught.value.headers["location"] == f"{other.url}/landing"
+    assert len(origin.requests) == 1, "a redirect is no retryable status"
+    assert other.requests == [], "the redirect was followed"
 
 
 def test_authorization_is_not_sent_to_another_origin_on_redirect() -> None:

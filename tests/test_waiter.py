@@ -10,6 +10,7 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from fireworks_rft_client import AuthenticatedClient, errors
@@ -27,6 +28,7 @@ from tools import job_state_table
 from tools.job_script_server import JobScriptServer, Step, job_script_server
 
 from .conftest import copy_repo
+from .time_limits import slow
 
 TOKEN = "fw-waiter-token-0123456789"
 JOB = "accounts/acme/reinforcementFineTuningJobs/rft-1"
@@ -56,6 +58,14 @@ class FakeTime:
 @pytest.fixture
 def fake_time() -> FakeTime:
     return FakeTime()
+
+
+@pytest.fixture
+def bounded(fake_time: FakeTime) -> dict[str, Any]:
+    """Wait settings on the fake clock with a 60 s deadline: a waiter that would not end (say, one
+    that took a final state for a running one) raises WaitTimeoutError at once, in milliseconds,
+    instead of polling on until the test's time limit stops it."""
+    return {"timeout": 60, "poll_interval": 1, "clock": fake_time.clock, "sleep": fake_time.sleep}
 
 
 def serve(*steps: Step) -> AbstractContextManager[JobScriptServer]:
@@ -141,6 +151,7 @@ def test_render_refuses_a_malformed_extension(
         job_state_table.render(_with_extension(spec, extension))
 
 
+@slow(120, "copies the repo and runs the generator as a subprocess")
 def test_generate_fails_on_a_bad_extension(tmp_path: Path) -> None:
     """make generate renders the table: a broken extension stops it, and nothing is written."""
     repo = copy_repo(tmp_path)
@@ -229,11 +240,13 @@ async def test_async_follows_a_job_through_its_states_to_completion(
 
 
 @pytest.mark.parametrize("state", sorted(FAILURE_STATES))
-def test_each_failure_state_raises_with_the_last_job(make_client: MakeClient, state: JobState) -> None:
+def test_each_failure_state_raises_with_the_last_job(
+    make_client: MakeClient, state: JobState, bounded: dict[str, Any]
+) -> None:
     failed = Step(state=state.value, job={"status": {"code": "INTERNAL", "message": "evaluator crashed"}})
     with serve(*states("JOB_STATE_RUNNING"), failed) as server:
         with pytest.raises(JobFailedError) as caught:
-            wait_for_job(make_client(server), JOB, **FAST)
+            wait_for_job(make_client(server), JOB, **bounded)
     error = caught.value
     assert isinstance(error, errors.FireworksError)
     assert error.state == state and error.job.state == state
@@ -243,16 +256,19 @@ def test_each_failure_state_raises_with_the_last_job(make_client: MakeClient, st
 
 
 @pytest.mark.parametrize("state", sorted(FAILURE_STATES))
-def test_failure_state_returns_the_job_when_asked_to(make_client: MakeClient, state: JobState) -> None:
+def test_failure_state_returns_the_job_when_asked_to(
+    make_client: MakeClient, state: JobState, bounded: dict[str, Any]
+) -> None:
     with serve(*states("JOB_STATE_RUNNING", state.value)) as server:
-        job = wait_for_job(make_client(server), JOB, raise_on_failure=False, **FAST)
+        job = wait_for_job(make_client(server), JOB, raise_on_failure=False, **bounded)
     assert job.state == state
+    assert len(server.requests) == 2, "a failure state ends the wait as any terminal state does"
 
 
 @pytest.mark.parametrize("state", sorted(SUCCESS_STATES))
-def test_each_success_state_returns_the_job(make_client: MakeClient, state: JobState) -> None:
+def test_each_success_state_returns_the_job(make_client: MakeClient, state: JobState, bounded: dict[str, Any]) -> None:
     with serve(*states("JOB_STATE_PENDING", state.value)) as server:
-        job = wait_for_job(make_client(server), JOB, **FAST)
+        job = wait_for_job(make_client(server), JOB, **bounded)
     assert job.state == state and len(server.requests) == 2
 
 
@@ -267,20 +283,20 @@ def test_each_success_state_returns_the_job(make_client: MakeClient, state: JobS
     ],
 )
 def test_permanent_error_ends_the_wait_at_once(
-    make_client: MakeClient, status: int, error_type: type[errors.APIStatusError]
+    make_client: MakeClient, status: int, error_type: type[errors.APIStatusError], bounded: dict[str, Any]
 ) -> None:
     with serve(*states("JOB_STATE_RUNNING"), Step(status=status), *states("JOB_STATE_COMPLETED")) as server:
         with pytest.raises(error_type) as caught:
-            wait_for_job(make_client(server), JOB, **FAST)
+            wait_for_job(make_client(server), JOB, **bounded)
     assert caught.value.status_code == status
     assert len(server.requests) == 2, "no poll after a permanent error"
 
 
 @pytest.mark.parametrize("failure", [*(Step(status=s) for s in sorted(errors.RETRYABLE_STATUS_CODES)), Step(drop=True)])
-def test_transient_errors_do_not_end_the_wait(make_client: MakeClient, failure: Step) -> None:
+def test_transient_errors_do_not_end_the_wait(make_client: MakeClient, failure: Step, bounded: dict[str, Any]) -> None:
     script = [*states("JOB_STATE_RUNNING"), failure, failure, *states("JOB_STATE_COMPLETED")]
     with serve(*script) as server:
-        job = wait_for_job(make_client(server), JOB, **FAST)
+        job = wait_for_job(make_client(server), JOB, **bounded)
     assert job.state == JobState.JOB_STATE_COMPLETED
     assert len(server.requests) >= len(script)
 
@@ -365,6 +381,85 @@ def test_timeout_after_only_errors_carries_the_last_error(make_client: MakeClien
     assert "HTTP 503" in str(caught.value)
 
 
+def test_defaults_poll_at_once_then_every_5s_growing_1_5x_to_60s_and_give_up_after_24h(fake_time: FakeTime) -> None:
+    """README: first poll at once, then every poll_interval (5 s), growing by backoff (1.5x) up to
+    max_interval (60 s); timeout 24 h. In-process (MockTransport): a day of polls is ~1,450 requests."""
+    polled_at: list[float] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        polled_at.append(fake_time.now)
+        return httpx.Response(200, json={"name": JOB, "state": "JOB_STATE_RUNNING"})
+
+    client = AuthenticatedClient(
+        base_url="https://api.fireworks.ai", token=TOKEN, httpx_args={"transport": httpx.MockTransport(handler)}
+    )
+    with pytest.raises(WaitTimeoutError) as caught:
+        wait_for_job(client, JOB, clock=fake_time.clock, sleep=fake_time.sleep)
+    assert polled_at[0] == 1000.0, "the first poll is at once"
+    assert fake_time.sleeps[:10] == [5, 7.5, 11.25, 16.875, 25.3125, 37.96875, 56.953125, 60, 60, 60]
+    assert max(fake_time.sleeps) == 60
+    assert len(polled_at) == len(fake_time.sleeps) + 1
+    assert caught.value.timeout == 24 * 3600
+    assert caught.value.elapsed == pytest.approx(24 * 3600)
+    assert polled_at[-1] - polled_at[0] == pytest.approx(24 * 3600), "the last poll is at the deadline"
+
+
+def test_timeout_none_waits_past_a_day(fake_time: FakeTime) -> None:
+    """README: "timeout (default 24 h, None for none)"."""
+    start = fake_time.now
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        state = "JOB_STATE_COMPLETED" if fake_time.now - start > 26 * 3600 else "JOB_STATE_RUNNING"
+        return httpx.Response(200, json={"name": JOB, "state": state})
+
+    client = AuthenticatedClient(
+        base_url="https://api.fireworks.ai", token=TOKEN, httpx_args={"transport": httpx.MockTransport(handler)}
+    )
+    job = wait_for_job(client, JOB, timeout=None, clock=fake_time.clock, sleep=fake_time.sleep)
+    assert job.state == JobState.JOB_STATE_COMPLETED
+    assert fake_time.now - start > 26 * 3600
+
+
+def test_the_terminal_states_are_those_the_readme_names() -> None:
+    """README "When it ends": COMPLETED and EARLY_STOPPED succeed; FAILED, CANCELLED, EXPIRED and
+    DELETED fail; every other state, PAUSED included, means the job is still going."""
+    assert SUCCESS_STATES == {JobState.JOB_STATE_COMPLETED, JobState.JOB_STATE_EARLY_STOPPED}
+    assert FAILURE_STATES == {
+        JobState.JOB_STATE_FAILED,
+        JobState.JOB_STATE_CANCELLED,
+        JobState.JOB_STATE_EXPIRED,
+        JobState.JOB_STATE_DELETED,
+    }
+    for state in JobState:
+        if state not in TERMINAL_STATES:
+            assert outcome_of(state) is None, state
+
+
+def test_a_paused_job_is_still_going(make_client: MakeClient, bounded: dict[str, Any]) -> None:
+    updates: list[JobUpdate] = []
+    script = states("JOB_STATE_PAUSED", "JOB_STATE_PAUSED", "JOB_STATE_RUNNING", "JOB_STATE_COMPLETED")
+    with serve(*script) as server:
+        job = wait_for_job(make_client(server), JOB, on_update=updates.append, **bounded)
+    assert job.state == JobState.JOB_STATE_COMPLETED and len(server.requests) == 4
+    assert [(u.state, u.outcome) for u in updates] == [
+        (JobState.JOB_STATE_PAUSED, None),
+        (JobState.JOB_STATE_RUNNING, None),
+        (JobState.JOB_STATE_COMPLETED, JobOutcome.SUCCESS),
+    ]
+
+
+def test_a_job_that_does_not_fit_the_schema_ends_the_wait_at_once(
+    make_client: MakeClient, bounded: dict[str, Any]
+) -> None:
+    """A body that does not fit is no transient error: raised as it is, no poll after it."""
+    bad = Step(state="JOB_STATE_RUNNING", job={"trainingConfig": {"epochs": "many"}})
+    with serve(*states("JOB_STATE_RUNNING"), bad, *states("JOB_STATE_COMPLETED")) as server:
+        with pytest.raises(errors.ResponseValidationError) as caught:
+            wait_for_job(make_client(server), JOB, **bounded)
+    assert caught.value.field == "trainingConfig.epochs"
+    assert len(server.requests) == 2
+
+
 def test_unknown_state_counts_as_running_and_is_reported_once(
     make_client: MakeClient, fake_time: FakeTime, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -387,21 +482,56 @@ def test_a_job_without_state_counts_as_unspecified(make_client: MakeClient, fake
     assert [u.state for u in updates] == [JobState.JOB_STATE_UNSPECIFIED, JobState.JOB_STATE_COMPLETED]
 
 
-def test_bare_job_id_with_account(make_client: MakeClient) -> None:
+def test_update_poll_counts_every_poll_failed_ones_too(make_client: MakeClient, fake_time: FakeTime) -> None:
+    """JobUpdate.poll: "Which poll saw the change, counting from 1 (failed polls count too)"."""
+    script = [
+        Step(state="JOB_STATE_PENDING"),  # poll 1: a change (the first poll)
+        Step(status=503),  # poll 2: failed
+        Step(drop=True),  # poll 3: failed
+        Step(state="JOB_STATE_PENDING"),  # poll 4: no change
+        Step(status=429),  # poll 5: failed
+        Step(state="JOB_STATE_RUNNING"),  # poll 6: a change
+        Step(status=502),  # poll 7: failed
+        Step(state="JOB_STATE_COMPLETED"),  # poll 8: a change
+    ]
+    updates: list[JobUpdate] = []
+    with serve(*script) as server:
+        wait_for_job(make_client(server), JOB, on_update=updates.append, clock=fake_time.clock, sleep=fake_time.sleep)
+    assert [(u.state.value, u.poll) for u in updates] == [
+        ("JOB_STATE_PENDING", 1),
+        ("JOB_STATE_RUNNING", 6),
+        ("JOB_STATE_COMPLETED", 8),
+    ]
+    assert len(server.requests) == 8
+
+
+@pytest.mark.anyio
+async def test_async_update_poll_counts_failed_polls_too(make_client: MakeClient, fake_time: FakeTime) -> None:
+    updates: list[JobUpdate] = []
+    script = [Step(status=503), Step(drop=True), *states("JOB_STATE_RUNNING", "JOB_STATE_COMPLETED")]
+    with serve(*script) as server:
+        async with make_client(server) as client:
+            await async_wait_for_job(
+                client, JOB, on_update=updates.append, clock=fake_time.clock, sleep=fake_time.async_sleep
+            )
+    assert [u.poll for u in updates] == [3, 4]
+
+
+def test_bare_job_id_with_account(make_client: MakeClient, bounded: dict[str, Any]) -> None:
     with serve(*states("JOB_STATE_COMPLETED")) as server:
-        job = wait_for_job(make_client(server), "rft-1", account_id="acme", **FAST)
+        job = wait_for_job(make_client(server), "rft-1", account_id="acme", **bounded)
     assert job.name == JOB and [r.path for r in server.requests] == [JOB_PATH]
 
 
-def test_bare_job_id_takes_the_account_of_the_client() -> None:
+def test_bare_job_id_takes_the_account_of_the_client(bounded: dict[str, Any]) -> None:
     with serve(*states("JOB_STATE_COMPLETED")) as server:
         client = AuthenticatedClient(base_url=server.base_url, token=TOKEN, account_id="acme", max_retries=0)
         with client:
-            job = wait_for_job(client, "rft-1", **FAST)
+            job = wait_for_job(client, "rft-1", **bounded)
     assert job.name == JOB and [r.path for r in server.requests] == [JOB_PATH]
 
 
-def test_callback_error_ends_the_wait(make_client: MakeClient) -> None:
+def test_callback_error_ends_the_wait(make_client: MakeClient, bounded: dict[str, Any]) -> None:
     class Stop(Exception):
         pass
 
@@ -411,7 +541,7 @@ def test_callback_error_ends_the_wait(make_client: MakeClient) -> None:
 
     with serve(*states("JOB_STATE_PENDING", "JOB_STATE_RUNNING", "JOB_STATE_COMPLETED")) as server:
         with pytest.raises(Stop):
-            wait_for_job(make_client(server), JOB, on_update=stop, **FAST)
+            wait_for_job(make_client(server), JOB, on_update=stop, **bounded)
     assert len(server.requests) == 2
 
 
@@ -437,13 +567,13 @@ def test_bad_input_is_refused_before_any_request(
     assert server.requests == []
 
 
-def test_secrets_stay_out_of_errors_and_updates(make_client: MakeClient) -> None:
+def test_secrets_stay_out_of_errors_and_updates(make_client: MakeClient, bounded: dict[str, Any]) -> None:
     secret = "wandb-secret-key-42"
     failed = Step(state="JOB_STATE_FAILED", job={"wandbConfig": {"apiKey": secret, "enabled": True}})
     updates: list[JobUpdate] = []
     with serve(failed) as server:
         with pytest.raises(JobFailedError) as caught:
-            wait_for_job(make_client(server), JOB, on_update=updates.append, **FAST)
+            wait_for_job(make_client(server), JOB, on_update=updates.append, **bounded)
     assert caught.value.job.wandb_config and caught.value.job.wandb_config.api_key == secret  # the job is intact
     for text in (str(caught.value), repr(caught.value), repr(updates[0])):
         assert secret not in text and TOKEN not in text

@@ -1,7 +1,8 @@
 """Compare a payload with what came back from ``from_dict`` then ``to_dict``, field by field.
 
-Timestamps compare as instants (the client rewrites ``Z`` as ``+00:00`` and pads fractions);
-everything else must come back equal and of the same JSON kind.
+Timestamps compare exactly, by what they say: the same instant to the nanosecond, written in the
+same offset (the text may differ: the client writes ``z`` as ``Z`` and pads fractions to 6 or 9
+digits). Everything else must come back equal and of the same JSON kind.
 """
 
 from __future__ import annotations
@@ -10,18 +11,24 @@ from collections.abc import Mapping
 from typing import Any
 
 from .spec_tools import JSON, dotted
-from .strategies import instant
+from .strategies import moment
 
 
 def differences(original: JSON, output: JSON, schema: Mapping[str, Any], path: tuple[Any, ...] = ()) -> list[str]:
     """Lines naming each field that did not survive; ``schema`` has its $refs inlined."""
     where = dotted(list(path))
     if schema.get("format") == "date-time" and isinstance(original, str):
+        if not isinstance(output, str):
+            return [f"{where}: timestamp {original!r} came back as {output!r}"]
         try:
-            same = isinstance(output, str) and instant(output) == instant(original)
+            before, after = moment(original), moment(output)
         except ValueError as exc:
             return [f"{where}: {exc}"]
-        return [] if same else [f"{where}: timestamp {original!r} came back as {output!r}, another instant"]
+        if before.epoch_ns != after.epoch_ns:
+            return [f"{where}: timestamp {original!r} came back as {output!r}, another instant"]
+        if before.offset_minutes != after.offset_minutes:
+            return [f"{where}: timestamp {original!r} came back as {output!r}, the same instant in another offset"]
+        return []
     if isinstance(original, dict):
         if not isinstance(output, dict):
             return [f"{where}: object came back as {output!r}"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from hypothesis import strategies as st
@@ -25,7 +26,7 @@ from .spec_tools import JSON, inline_refs
 TIMESTAMP_FORMAT = "x-rfc3339-timestamp"  # our own format name: overriding "date-time" would warn
 INT32 = {"minimum": -(2**31), "maximum": 2**31 - 1}
 RFC3339 = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|([+-])(\d{2}):(\d{2}))",
+    r"(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?([Zz]|([+-])(\d{2}):(\d{2}))",
 )
 
 
@@ -33,28 +34,43 @@ RFC3339 = re.compile(
 def rfc3339_timestamps(draw: st.DrawFn) -> str:
     moment = draw(st.datetimes(min_value=datetime.datetime(1970, 1, 1), max_value=datetime.datetime(2199, 12, 31)))
     digits = draw(st.integers(min_value=0, max_value=9))
-    fraction = draw(st.text("0123456789", min_size=digits, max_size=digits))
+    # Zeros drawn half the time: fractions like .123456007, where a lost zero changes the instant.
+    fraction = draw(st.text(st.one_of(st.just("0"), st.sampled_from("123456789")), min_size=digits, max_size=digits))
     hours, minutes = draw(st.integers(0, 23)), draw(st.integers(0, 59))
     offset = draw(st.sampled_from(["Z", f"+{hours:02d}:{minutes:02d}", f"-{hours:02d}:{minutes:02d}"]))
     return moment.strftime("%Y-%m-%dT%H:%M:%S") + (f".{fraction}" if fraction else "") + offset
 
 
-def instant(text: str) -> datetime.datetime:
-    """The instant an RFC 3339 string names, to the microsecond (the client truncates nanoseconds).
+@dataclass(frozen=True)
+class Moment:
+    """What an RFC 3339 string says, exactly: the instant to the nanosecond, and the offset it is
+    written in. ``-00:00`` and ``Z`` both name UTC (offset 0)."""
 
-    Parsed here by regex on purpose: the client's own parser must not be its own judge.
+    epoch_ns: int  # nanoseconds since 1970-01-01T00:00:00Z
+    offset_minutes: int
+
+
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+def moment(text: str) -> Moment:
+    """The exact moment an RFC 3339 string names, nanoseconds included.
+
+    Parsed here by regex and integer arithmetic on purpose: the client's own parser must not be
+    its own judge, and ``datetime`` stops at microseconds.
     """
     match = RFC3339.fullmatch(text)
     if not match:
         raise ValueError(f"not an RFC 3339 timestamp: {text!r}")
     year, month, day, hour, minute, second = (int(match.group(i)) for i in range(1, 7))
-    micros = int((match.group(7) or "").ljust(6, "0")[:6])
-    offset = datetime.timedelta()
-    if match.group(8) != "Z":
+    nanos = int((match.group(7) or "").ljust(9, "0"))
+    offset_minutes = 0
+    if match.group(8) not in ("Z", "z"):
         sign = -1 if match.group(9) == "-" else 1
-        offset = sign * datetime.timedelta(hours=int(match.group(10)), minutes=int(match.group(11)))
-    zone = datetime.timezone(offset)
-    return datetime.datetime(year, month, day, hour, minute, second, micros, tzinfo=zone)
+        offset_minutes = sign * (int(match.group(10)) * 60 + int(match.group(11)))
+    wall = datetime.datetime(year, month, day, hour, minute, second, tzinfo=datetime.UTC)
+    seconds = (wall - _EPOCH) // datetime.timedelta(seconds=1) - offset_minutes * 60
+    return Moment(seconds * 10**9 + nanos, offset_minutes)
 
 
 def generation_schema(spec: Mapping[str, Any], schema: Mapping[str, Any]) -> Any:

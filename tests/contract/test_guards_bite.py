@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from tests.conftest import REFERENCE_DIR, copy_repo
+from tests.time_limits import slow
 
 SPEC_FILE = Path("openapi/fireworks-rft.yaml")
 MODELS = Path("generated_client/fireworks_rft_client/models")
@@ -25,6 +26,9 @@ CODE = "tests/contract/test_spec_vs_code.py"
 PAYLOADS = "tests/contract/test_payloads_valid.py"
 ROUND_TRIP = "tests/contract/test_round_trip.py"
 OPERATION = "/v1/accounts/{account_id}/reinforcementFineTuningJobs/{reinforcement_fine_tuning_job_id}"
+# Each test copies the repo and runs pytest or the make check tool (a full generation) on the
+# copy, up to three times; each subprocess has its own 300 s limit, this test one more.
+pytestmark = slow(300, "copies the repo and runs guards (pytest, make check) on it as subprocesses")
 
 
 def scratch(tmp_path: Path) -> Path:

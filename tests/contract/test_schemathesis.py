@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.time_limits import slow
 from tools.prism import SPEC
 
 MAX_EXAMPLES = 30  # per phase and operation: bounded, a few seconds
@@ -14,6 +15,7 @@ MAX_EXAMPLES = 30  # per phase and operation: bounded, a few seconds
 EXCLUDED_CHECKS = "ignored_auth"
 
 
+@slow(180, "may start Prism, then runs schemathesis (st) as a subprocess: a few hundred requests")
 def test_schemathesis_positive_run_against_prism_passes(prism_url: str, tmp_path: Path) -> None:
     st = Path(sys.executable).parent / "st"
     result = subprocess.run(

@@ -15,6 +15,7 @@ import pytest
 from fireworks_rft_client import AuthenticatedClient, errors
 from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job as get_job
 from tests.conftest import load_spec
+from tests.time_limits import slow
 
 from .comparison import differences
 from .spec_tools import inline_refs, operations, resolve
@@ -46,6 +47,10 @@ def documented_responses(spec: dict[str, Any]) -> dict[int, dict[str, Any]]:
 def error_class(status: int) -> type[errors.APIStatusError]:
     return ERROR_CLASSES.get(status, errors.InternalServerError if status >= 500 else errors.APIStatusError)
 
+
+# The first test to ask for Prism starts it (a Node process, a few seconds on a busy machine), and
+# the 429 and 503 examples carry Retry-After: the client's retries wait for real, 1-2 s a call.
+pytestmark = slow(60, "starts Prism; real Retry-After waits of the documented 429/503 answers")
 
 ERROR_STATUSES = sorted(status for status in documented_responses(load_spec()) if status >= 400)
 
