@@ -48,7 +48,7 @@ def copy_repo(dest: Path, *, with_tests: bool = False) -> Path:
 
     ``with_tests`` adds tests/ and pyproject.toml, so pytest can run the copy's own tests in it.
     """
-    names = ["openapi", "templates", "tools", "generated_client", "handwritten"]
+    names = ["openapi", "templates", "tools", "generated_client", "handwritten", "reference"]
     if with_tests:
         names.append("tests")
         shutil.copy(ROOT / "pyproject.toml", dest)
