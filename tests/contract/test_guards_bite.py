@@ -16,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from tests.conftest import REFERENCE_DIR, copy_repo
+from tests.conftest import copy_repo
+from tools.reference_data import ENV_DIR
 
 SPEC_FILE = Path("openapi/fireworks-rft.yaml")
 MODELS = Path("generated_client/fireworks_rft_client/models")
@@ -32,9 +33,8 @@ def scratch(tmp_path: Path) -> Path:
 
 
 def run_guard(repo: Path, *modules: str) -> subprocess.CompletedProcess[str]:
-    """pytest on the given contract modules, inside the scratch copy."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "PYTEST"))}
-    env["FIREWORKS_RFT_REFERENCE_DIR"] = str(REFERENCE_DIR)
+    """pytest on the given contract modules, inside the scratch copy (no ../shared beside it)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "PYTEST")) and k != ENV_DIR}
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "--no-header", "--hypothesis-profile=no-shrink", *modules],
         cwd=repo,
