@@ -31,7 +31,7 @@ $(NODE_TOOLS): package.json package-lock.json
 
 .PHONY: help
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 .PHONY: setup
 setup: $(PY_TOOLS) $(NODE_TOOLS) ## Install the pinned toolchain into .venv/ and node_modules/
@@ -39,6 +39,12 @@ setup: $(PY_TOOLS) $(NODE_TOOLS) ## Install the pinned toolchain into .venv/ and
 .PHONY: generate
 generate: $(PY_TOOLS) ## Rewrite the generated files of generated_client/ from the spec (the main job)
 	python -m tools.generate $(OUT)
+
+# The tests read the reference page only as the data file reference/*.json; this rewrites it from
+# the page (../shared/reference or $$FIREWORKS_RFT_REFERENCE_DIR) after the page changes.
+.PHONY: reference-data
+reference-data: $(PY_TOOLS) ## Rewrite reference/*.json from the API reference page (../shared/reference)
+	python -m tools.reference_data write
 
 .PHONY: check
 check: $(PY_TOOLS) ## Fail when a generated file is stale or edited by hand, or the spec changed without a version bump

@@ -1,16 +1,17 @@
-"""The response every benchmark serves and parses: the example of the API reference page."""
+"""The response every benchmark serves and parses: the example of the API reference page.
+
+It comes from the repository's data file (reference/, see tools/reference_data.py), so the bench
+runs on a clone with nothing beside it.
+"""
 
 import json
-import os
-import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from tools.reference_data import load_reference_page
+
 ROOT = Path(__file__).resolve().parent.parent
-# Same lookup as tests/conftest.py: the reference page lives beside the project.
-REFERENCE_DIR = Path(os.environ.get("FIREWORKS_RFT_REFERENCE_DIR", ROOT.parent / "shared" / "reference"))
-REFERENCE_PAGE = REFERENCE_DIR / "get-reinforcement-fine-tuning-job.txt"
 
 ACCOUNT_ID = "bench-account"
 JOB_ID = "bench-job"
@@ -20,13 +21,8 @@ TOKEN = "bench-token"  # noqa: S105 - a dummy credential for the local server on
 
 @cache
 def reference_body() -> bytes:
-    """The JSON example of the reference page, as the bytes a server would send (compact)."""
-    text = REFERENCE_PAGE.read_text()
-    match = re.search(r"^\{$.*?^\}$", text, flags=re.M | re.S)
-    if match is None:
-        raise RuntimeError(f"no JSON example found in {REFERENCE_PAGE}")
-    data: dict[str, Any] = json.loads(match.group(0))
-    return json.dumps(data, separators=(",", ":")).encode()
+    """The reference example as the bytes a server would send (compact)."""
+    return json.dumps(load_reference_page().example, separators=(",", ":")).encode()
 
 
 def reference_example() -> dict[str, Any]:

@@ -1,8 +1,6 @@
-"""Shared fixtures: the reference page, the spec, and a Prism mock server of the spec."""
+"""Shared fixtures: the reference page's example, the spec, and a Prism mock server of the spec."""
 
-import json
-import os
-import re
+import copy
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,19 +10,12 @@ import pytest
 import yaml
 
 from tools.prism import ROOT, SPEC, prism_server
-
-# The API reference page lives beside the project (../shared/reference); CI lays it out the same.
-REFERENCE_DIR = Path(os.environ.get("FIREWORKS_RFT_REFERENCE_DIR", ROOT.parent / "shared" / "reference"))
-REFERENCE_PAGE = REFERENCE_DIR / "get-reinforcement-fine-tuning-job.txt"
+from tools.reference_data import load_reference_page
 
 
 def reference_example() -> dict[str, Any]:
-    """The response example of the reference page: the one JSON object on the page."""
-    text = REFERENCE_PAGE.read_text()
-    match = re.search(r"^\{$.*?^\}$", text, flags=re.M | re.S)
-    assert match, f"no JSON example found in {REFERENCE_PAGE}"
-    data: dict[str, Any] = json.loads(match.group(0))
-    return data
+    """The reference page's response example, from the repository's data file (a fresh copy)."""
+    return copy.deepcopy(load_reference_page().example)
 
 
 def load_spec() -> dict[str, Any]:
@@ -48,7 +39,7 @@ def copy_repo(dest: Path, *, with_tests: bool = False) -> Path:
 
     ``with_tests`` adds tests/ and pyproject.toml, so pytest can run the copy's own tests in it.
     """
-    names = ["openapi", "templates", "tools", "generated_client"]
+    names = ["openapi", "templates", "tools", "generated_client", "reference"]
     if with_tests:
         names.append("tests")
         shutil.copy(ROOT / "pyproject.toml", dest)

@@ -2,6 +2,7 @@
 
 ``reference_problems`` returns one readable line per disagreement; an empty list means the spec
 covers the page. The spec may document more than the page (later enum values, error responses).
+The page comes from the repository's data file (tools/reference_data.py), not from the page itself.
 """
 
 from __future__ import annotations
@@ -9,17 +10,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .reference_page import PageField, ReferencePage
-from .spec_tools import JSON, fits, json_type, operations, parameters, resolve, resolve_named, schema_types
+from tools.reference_data import PARAMETER_SECTIONS, RESPONSE_SECTION, json_type
+from tools.reference_page import Credential, PageField, ReferencePage
+
+from .spec_tools import JSON, fits, operations, parameters, resolve, resolve_named, schema_types
 
 
 def reference_problems(spec: Mapping[str, Any], page: ReferencePage) -> list[str]:
     operation = operations(spec).get((page.method, page.path))
     if operation is None:
         return [f"operation {page.method} {page.path} of the reference page is missing from the spec"]
-    problems = _security_problems(spec, operation)
+    problems = _security_problems(spec, operation, page.credentials)
     params = parameters(spec, page.path, operation)
-    for section, location in (("Path Parameters", "path"), ("Query Parameters", "query")):
+    for location, section in PARAMETER_SECTIONS.items():
         for page_field in page.fields.get(section, []):
             param = params.get((location, page_field.name))
             where = f"{location} parameter {page_field.name}"
@@ -36,7 +39,7 @@ def reference_problems(spec: Mapping[str, Any], page: ReferencePage) -> list[str
         return [*problems, f"response {page.response_status} {page.response_media_type}: missing from the spec"]
     schema_name, schema = resolve_named(spec, content["schema"])
     properties = schema.get("properties", {})
-    for page_field in page.fields.get("Response", []):
+    for page_field in page.fields.get(RESPONSE_SECTION, []):
         where = f"response field {page_field.name} (schema {schema_name})"
         if page_field.name not in properties:
             problems.append(f"{where}: on the reference page, missing from the spec")
@@ -53,15 +56,26 @@ def reference_problems(spec: Mapping[str, Any], page: ReferencePage) -> list[str
     return problems
 
 
-def _security_problems(spec: Mapping[str, Any], operation: Mapping[str, Any]) -> list[str]:
-    """The page documents ``Authorization: Bearer <token>``: the operation must require it."""
+def _security_problems(
+    spec: Mapping[str, Any], operation: Mapping[str, Any], credentials: tuple[Credential, ...]
+) -> list[str]:
+    """Each credential the page requires (``Authorization: Bearer <token>``) the operation requires too."""
     schemes = spec.get("components", {}).get("securitySchemes", {})
-    for requirement in operation.get("security", spec.get("security", [])):
-        for name in requirement:
-            scheme = schemes.get(name, {})
-            if scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() == "bearer":
-                return []
-    return ["security: the reference page requires a Bearer Authorization header, the spec does not"]
+    offered = [schemes.get(name, {}) for req in operation.get("security", spec.get("security", [])) for name in req]
+    return [
+        f"security: the reference page requires a {c.scheme} {c.name} {c.location}, the spec does not"
+        for c in credentials
+        if c.required and not any(_scheme_sends(scheme, c) for scheme in offered)
+    ]
+
+
+def _scheme_sends(scheme: Mapping[str, Any], credential: Credential) -> bool:
+    if credential.location == "header" and credential.name.lower() == "authorization":
+        return scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() == credential.scheme.lower()
+    return scheme.get("type") == "apiKey" and (scheme.get("in"), scheme.get("name")) == (
+        credential.location,
+        credential.name,
+    )
 
 
 def _field_problems(spec: Mapping[str, Any], where: str, page_field: PageField, prop: Any) -> list[str]:

@@ -11,6 +11,8 @@ from typing import Any
 
 from openapi_schema_validator import OAS31Validator, oas31_format_checker
 
+from tools.reference_data import json_type  # one definition: the page's data and the spec's checks
+
 JSON = Any
 Schema = dict[str, Any]
 
@@ -73,25 +75,6 @@ def schema_types(schema: Mapping[str, Any]) -> set[str]:
     if "properties" in schema:
         return {"object"}
     return set()
-
-
-def json_type(value: JSON) -> str:
-    """The JSON type name of a decoded JSON value."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
-    raise TypeError(f"not a JSON value: {value!r}")
 
 
 def fits(value_type: str, allowed: set[str]) -> bool:

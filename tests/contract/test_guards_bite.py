@@ -8,16 +8,19 @@ control test shows that the unbroken copy passes, so a failure is the break's do
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
-from tests.conftest import REFERENCE_DIR, copy_repo
+from tests.conftest import copy_repo
 from tests.time_limits import slow
+from tools.reference_data import ENV_DIR, PAGE_NAME, reference_dir
 
 SPEC_FILE = Path("openapi/fireworks-rft.yaml")
 MODELS = Path("generated_client/fireworks_rft_client/models")
@@ -25,6 +28,9 @@ REFERENCE = "tests/contract/test_spec_vs_reference.py"
 CODE = "tests/contract/test_spec_vs_code.py"
 PAYLOADS = "tests/contract/test_payloads_valid.py"
 ROUND_TRIP = "tests/contract/test_round_trip.py"
+DATA = "tests/contract/test_reference_data.py"
+COMPARISON = f"{DATA}::test_data_file_matches_the_reference_page"
+DATA_FILE = Path("reference/get-reinforcement-fine-tuning-job.json")
 OPERATION = "/v1/accounts/{account_id}/reinforcementFineTuningJobs/{reinforcement_fine_tuning_job_id}"
 # Each test copies the repo and runs pytest or the make check tool (a full generation) on the
 # copy, up to three times; each subprocess has its own 300 s limit, this test one more.
@@ -35,10 +41,14 @@ def scratch(tmp_path: Path) -> Path:
     return copy_repo(tmp_path, with_tests=True)
 
 
-def run_guard(repo: Path, *modules: str) -> subprocess.CompletedProcess[str]:
-    """pytest on the given contract modules, inside the scratch copy."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "PYTEST"))}
-    env["FIREWORKS_RFT_REFERENCE_DIR"] = str(REFERENCE_DIR)
+def run_guard(repo: Path, *modules: str, reference: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """pytest on the given contract modules, inside the scratch copy.
+
+    The copy has no ../shared beside it: the page is there only when ``reference`` names its folder.
+    """
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "PYTEST")) and k != ENV_DIR}
+    if reference is not None:
+        env[ENV_DIR] = str(reference)
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "--no-header", "--hypothesis-profile=no-shrink", *modules],
         cwd=repo,
@@ -46,6 +56,36 @@ def run_guard(repo: Path, *modules: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=300,
+    )
+
+
+def real_reference() -> Path:
+    """The folder of the page, for the bites that need it (CI has it; a bare clone does not)."""
+    directory = reference_dir()
+    if not (directory / PAGE_NAME).is_file():
+        pytest.skip(f"{directory} is absent: the comparison with the page cannot be shown to bite")
+    return directory
+
+
+def scratch_reference(tmp_path: Path, change: Callable[[str], str]) -> Path:
+    """A copy of the reference folder with the page changed."""
+    directory = tmp_path / "scratch-reference"
+    shutil.copytree(real_reference(), directory)
+    page = directory / PAGE_NAME
+    page.chmod(0o644)  # the shared folder is read-only; its copy must not be
+    changed = change(page.read_text())
+    assert changed != page.read_text(), "could not apply the break: the page did not change"
+    page.write_text(changed)
+    return directory
+
+
+def write_data(repo: Path, reference: Path) -> None:
+    """The scratch copy's own tool rewrites its data file from ``reference``, as `make reference-data` would."""
+    subprocess.run(
+        [sys.executable, "-m", "tools.reference_data", "write", "--reference-dir", str(reference)],
+        cwd=repo,
+        check=True,
+        capture_output=True,
     )
 
 
@@ -76,9 +116,54 @@ def assert_fails_with(result: subprocess.CompletedProcess[str], *messages: str) 
 
 def test_control_the_unbroken_copy_passes_every_guard(tmp_path: Path) -> None:
     repo = scratch(tmp_path)
-    result = run_guard(repo, REFERENCE, CODE, PAYLOADS)
+    result = run_guard(repo, REFERENCE, CODE, PAYLOADS, DATA)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert re.search(r"\b[1-9]\d* passed", result.stdout), result.stdout[-2000:]
+    # No page beside the copy: the comparison says why it did not run.
+    assert re.search(r"SKIPPED \[1\] .*is absent: no reference page to compare", result.stdout), result.stdout[-2000:]
+
+
+def test_control_the_unbroken_copy_matches_the_page(tmp_path: Path) -> None:
+    repo = scratch(tmp_path)
+    result = run_guard(repo, COMPARISON, "-rA", reference=real_reference())
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert f"PASSED {COMPARISON}" in result.stdout, result.stdout[-2000:]
+
+
+def test_data_file_behind_the_page(tmp_path: Path) -> None:
+    """The page gained a field; the data file was not rewritten (it is what the older page gave)."""
+
+    def drop_mcp_server(text: str) -> str:
+        text = text.replace(',\n  "mcpServer": "<string>"\n}', "\n}")
+        return re.sub(r"\nmcpServer\nstring\s*$", "\n", text)
+
+    repo = scratch(tmp_path)
+    write_data(repo, scratch_reference(tmp_path, drop_mcp_server))
+
+    assert_fails_with(
+        run_guard(repo, COMPARISON, reference=real_reference()),
+        f"{DATA_FILE} is not what",
+        "fields.mcpServer: in the page, missing from the data file",
+        "example.mcpServer: in the page, missing from the data file",
+        "page.sha256: the page says",
+        "make reference-data",
+    )
+
+
+def test_page_changed_after_the_data_file(tmp_path: Path) -> None:
+    """The page gained an enum value and lost one: the comparison names both."""
+
+    def change_states(text: str) -> str:
+        return text.replace("JOB_STATE_RUNNING,\n", "").replace(
+            "JOB_STATE_EXPIRED,\n", "JOB_STATE_EXPIRED,\nJOB_STATE_PAUSED,\n"
+        )
+
+    repo = scratch(tmp_path)
+    assert_fails_with(
+        run_guard(repo, COMPARISON, reference=scratch_reference(tmp_path, change_states)),
+        "fields.state.enum: 'JOB_STATE_PAUSED' in the page, missing from the data file",
+        "fields.state.enum: 'JOB_STATE_RUNNING' in the data file, not in the page",
+    )
 
 
 def test_new_property_in_the_spec_without_regeneration(tmp_path: Path) -> None:
@@ -194,6 +279,21 @@ def test_removed_enum_value(tmp_path: Path) -> None:
         f"response field state (schema ReinforcementFineTuningJob): enum value {value} of the reference page "
         "is missing from the spec (JobState)",
         f"schema JobState: enum JobState has member {value}, which the spec does not list",
+    )
+
+
+def test_spec_without_the_bearer_security(tmp_path: Path) -> None:
+    repo = scratch(tmp_path)
+
+    def drop_security(spec: dict[str, Any]) -> None:
+        spec.pop("security", None)
+        spec["paths"][OPERATION]["get"].pop("security", None)
+
+    edit_spec(repo, drop_security)
+
+    assert_fails_with(
+        run_guard(repo, REFERENCE),
+        "security: the reference page requires a Bearer Authorization header, the spec does not",
     )
 
 
