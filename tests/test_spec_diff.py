@@ -1,12 +1,15 @@
 """The version rule knows what kind of change a spec change is (tools/spec_diff.py, tools/release.py).
 
-Each class of change is made on a scratch copy of the release inputs (the spec, the released
-spec and its record, CHANGELOG.md, generator-config.yaml): a bump too small for it must fail
-with the change's JSON pointer and the bump it needs in the message, and a big enough bump
-must pass. Below, the classifier's rules are checked on small documents.
+Each class of change is made on a scratch copy of the release inputs (the spec, CHANGELOG.md,
+generator-config.yaml, the released spec and its record, re-recorded there so that the spec as
+it is now is the baseline): a bump too small for it must fail with the change's JSON pointer and
+the bump it needs in the message, and a big enough bump must pass. Pointers and versions are
+computed from the spec, so the tests hold when the spec grows. Below, the classifier's rules are
+checked on small documents.
 """
 
 import copy
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +28,10 @@ PATH = "/v1/accounts/{account_id}/reinforcementFineTuningJobs/{reinforcement_fin
 OPERATION = spec_diff.join("/paths", PATH, "get")
 SCHEMAS = "/components/schemas"
 Spec = dict[str, Any]
+# Pointers and versions are computed from the spec as it is, so the tests hold as the spec grows.
+BASE: Spec = yaml.safe_load((ROOT / release.SPEC_NAME).read_text())
+V0 = Version(BASE["info"]["version"])
+PARAMS = [p["name"] for p in BASE["paths"][PATH]["get"]["parameters"]]
 
 
 def release_inputs(root: Path) -> Path:
@@ -38,6 +45,7 @@ def release_inputs(root: Path) -> Path:
     ):
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, root / name)
+    release.record(root)  # the baseline is the spec as it is (it may be ahead of the last release)
     return root
 
 
@@ -97,7 +105,7 @@ def remove_field(s: Spec) -> None:
 
 
 def rename_field(s: Spec) -> None:
-    rename(props(s, "InferenceParameters"), "maxTokens", "maxOutputTokens")
+    rename(props(s, "TrainingConfig"), "warmStartFrom", "warmStartModel")
 
 
 def change_type(s: Spec) -> None:
@@ -167,7 +175,7 @@ def add_optional_parameter(s: Spec) -> None:
 
 
 def deprecate_field(s: Spec) -> None:
-    props(s, "InferenceParameters")["n"]["deprecated"] = True
+    props(s, "TrainingConfig")["batchSize"]["deprecated"] = True
 
 
 def widen_constraint(s: Spec) -> None:
@@ -185,66 +193,67 @@ def change_example(s: Spec) -> None:
 
 B, A, P = spec_diff.Kind.BREAKING, spec_diff.Kind.ADDITIVE, spec_diff.Kind.PATCH
 T = f"{SCHEMAS}/TrainingConfig"
-# (edit, class, the pointer the message must name, a version too small, a version big enough)
-CASES: dict[str, tuple[Callable[[Spec], None], spec_diff.Kind, str, str, str]] = {
-    "removed field": (remove_field, B, f"{T}/properties/epochs", "0.1.1", "0.2.0"),
-    "renamed field": (rename_field, B, f"{SCHEMAS}/InferenceParameters/properties/maxTokens", "0.1.1", "0.2.0"),
-    "changed type": (change_type, B, f"{T}/properties/epochs/type", "0.1.1", "0.2.0"),
-    "changed format": (change_format, B, f"{T}/properties/learningRate/format", "0.1.1", "0.2.0"),
-    "newly required field": (require_field, B, f"{SCHEMAS}/ReinforcementFineTuningJob/required", "0.1.1", "0.2.0"),
-    "added required field": (add_required_field, B, f"{SCHEMAS}/WandbConfig/properties/team", "0.1.1", "0.2.0"),
-    "removed enum value": (remove_enum_value, B, f"{SCHEMAS}/Region/enum/35", "0.1.1", "0.2.0"),
-    "narrowed constraint": (narrow_constraint, B, f"{OPERATION}/parameters/0/schema/minLength", "0.1.1", "0.2.0"),
-    "added constraint": (add_constraint, B, f"{T}/properties/epochs/maximum", "0.1.1", "0.2.0"),
-    "removed parameter": (remove_parameter, B, f"{OPERATION}/parameters/2", "0.1.1", "0.2.0"),
-    "added required parameter": (add_required_parameter, B, f"{OPERATION}/parameters/3", "0.1.1", "0.2.0"),
-    "removed response": (remove_response, B, f"{OPERATION}/responses/503", "0.1.1", "0.2.0"),
-    "changed $ref": (
-        retarget_ref,
+# (edit, class, the pointer the message must name)
+CASES: dict[str, tuple[Callable[[Spec], None], spec_diff.Kind, str]] = {
+    "removed field": (remove_field, B, f"{T}/properties/epochs"),
+    "renamed field": (rename_field, B, f"{T}/properties/warmStartFrom"),
+    "changed type": (change_type, B, f"{T}/properties/epochs/type"),
+    "changed format": (change_format, B, f"{T}/properties/learningRate/format"),
+    "newly required field": (require_field, B, f"{SCHEMAS}/ReinforcementFineTuningJob/required"),
+    "added required field": (add_required_field, B, f"{SCHEMAS}/WandbConfig/properties/team"),
+    "removed enum value": (
+        remove_enum_value,
         B,
-        f"{SCHEMAS}/ReinforcementFineTuningJob/properties/trainingConfig/$ref",
-        "0.1.1",
-        "0.2.0",
+        f"{SCHEMAS}/Region/enum/{BASE['components']['schemas']['Region']['enum'].index('US_OHIO_1')}",
     ),
-    "state no longer terminal": (
-        end_terminal_state,
+    "narrowed constraint": (
+        narrow_constraint,
         B,
-        f"{SCHEMAS}/JobState/x-job-state-outcomes/JOB_STATE_EXPIRED",
-        "0.1.1",
-        "0.2.0",
+        f"{OPERATION}/parameters/{PARAMS.index('account_id')}/schema/minLength",
     ),
-    "added optional field": (add_optional_field, A, f"{T}/properties/gradientAccumulationSteps", "0.1.1", "0.2.0"),
-    "added enum value": (add_enum_value, A, f"{SCHEMAS}/JobState/enum/19", "0.1.1", "0.2.0"),
-    "added response": (add_response, A, f"{OPERATION}/responses/502", "0.1.1", "0.2.0"),
-    "added optional parameter": (add_optional_parameter, A, f"{OPERATION}/parameters/3", "0.1.1", "0.2.0"),
-    "deprecated field": (
-        deprecate_field,
+    "added constraint": (add_constraint, B, f"{T}/properties/epochs/maximum"),
+    "removed parameter": (remove_parameter, B, f"{OPERATION}/parameters/{PARAMS.index('readMask')}"),
+    "added required parameter": (add_required_parameter, B, f"{OPERATION}/parameters/{len(PARAMS)}"),
+    "removed response": (remove_response, B, f"{OPERATION}/responses/503"),
+    "changed $ref": (retarget_ref, B, f"{SCHEMAS}/ReinforcementFineTuningJob/properties/trainingConfig/$ref"),
+    "state no longer terminal": (end_terminal_state, B, f"{SCHEMAS}/JobState/x-job-state-outcomes/JOB_STATE_EXPIRED"),
+    "added optional field": (add_optional_field, A, f"{T}/properties/gradientAccumulationSteps"),
+    "added enum value": (
+        add_enum_value,
         A,
-        f"{SCHEMAS}/InferenceParameters/properties/n/deprecated",
-        "0.1.1",
-        "0.2.0",
+        f"{SCHEMAS}/JobState/enum/{len(BASE['components']['schemas']['JobState']['enum'])}",
     ),
-    "widened constraint": (widen_constraint, A, f"{OPERATION}/parameters/1/schema/minLength", "0.1.1", "0.2.0"),
-    "description only": (change_description, P, f"{T}/description", "0.1.0", "0.1.1"),
-    "example only": (
-        change_example,
-        P,
-        f"{OPERATION}/responses/200/content/application~1json/examples",
-        "0.1.0",
-        "0.1.1",
+    "added response": (add_response, A, f"{OPERATION}/responses/502"),
+    "added optional parameter": (add_optional_parameter, A, f"{OPERATION}/parameters/{len(PARAMS)}"),
+    "deprecated field": (deprecate_field, A, f"{T}/properties/batchSize/deprecated"),
+    "widened constraint": (
+        widen_constraint,
+        A,
+        f"{OPERATION}/parameters/{PARAMS.index('reinforcement_fine_tuning_job_id')}/schema/minLength",
     ),
+    "description only": (change_description, P, f"{T}/description"),
+    "example only": (change_example, P, f"{OPERATION}/responses/200/content/application~1json/examples"),
 }
-NEEDS = {B: "minor", A: "minor", P: "patch"}  # while the major version is 0
+
+
+def need_of(kind: spec_diff.Kind) -> spec_diff.Bump:
+    return spec_diff.required_bump([spec_diff.Change("", kind, "")], V0)
+
+
+def version_after(bump: spec_diff.Bump) -> str:
+    return str(V0) if bump == spec_diff.Bump.NONE else spec_diff.smallest_version(V0, bump)
 
 
 @pytest.mark.parametrize("case", list(CASES))
 def test_each_class_of_change_needs_its_bump(tmp_path: Path, case: str) -> None:
-    edit, kind, pointer, too_small, enough = CASES[case]
+    edit, kind, pointer = CASES[case]
+    need = need_of(kind)  # while the major version is 0: minor for breaking and additive, patch for the rest
+    too_small, enough = version_after(spec_diff.Bump(need - 1)), version_after(need)
     root = release_inputs(tmp_path)
     spec = load(root)
     edit(spec)
     save(root, spec)
-    changes = release.spec_changes(root, release.Release("0.1.0", release.spec_sha256(ROOT)))
+    changes = release.spec_changes(root, release.Release(str(V0), release.spec_sha256(ROOT)))
     assert any(c.pointer == pointer and c.kind == kind for c in changes), changes
     assert max(c.kind for c in changes) == kind, changes  # the edit is no worse than its class
 
@@ -253,9 +262,9 @@ def test_each_class_of_change_needs_its_bump(tmp_path: Path, case: str) -> None:
         release.check(root)
     message = str(caught.value)
     first, *lines = message.splitlines()
-    assert f"needs a {NEEDS[kind]} bump" in first and "bump info.version" in first, first
+    assert f"needs a {need.name.lower()} bump" in first and "bump info.version" in first, first
     [line] = [line for line in lines if line.startswith(f"  {pointer}: ")]
-    assert f": {kind.name.lower()}, needs a {NEEDS[kind]} bump: " in line, line
+    assert f": {kind.name.lower()}, needs a {need.name.lower()} bump: " in line, line
 
     set_version(root, enough)
     release.check(root)
@@ -264,11 +273,14 @@ def test_each_class_of_change_needs_its_bump(tmp_path: Path, case: str) -> None:
 def test_text_only_change_needs_a_patch_bump(tmp_path: Path) -> None:
     root = release_inputs(tmp_path)
     spec_path = root / release.SPEC_NAME
-    spec_path.write_text(spec_path.read_text().replace("  # The package version", "  # Note: the package version"))
-    with pytest.raises(release.ReleaseRuleError, match=r"needs a patch bump, to 0\.1\.1 or later") as caught:
+    spec_path.write_text(spec_path.read_text() + "# A comment changes the text, not the meaning.\n")
+    patch = version_after(spec_diff.Bump.PATCH)
+    with pytest.raises(
+        release.ReleaseRuleError, match=rf"needs a patch bump, to {re.escape(patch)} or later"
+    ) as caught:
         release.check(root)
     assert "(whole file): patch, needs a patch bump: the text changed" in str(caught.value)
-    set_version(root, "0.1.1")
+    set_version(root, patch)
     release.check(root)
 
 
@@ -318,9 +330,9 @@ def test_record_stores_the_spec_beside_its_hash(tmp_path: Path) -> None:
     spec = load(root)
     add_enum_value(spec)
     save(root, spec)
-    set_version(root, "0.2.0")
+    set_version(root, version_after(spec_diff.Bump.MINOR))
     recorded = release.record(root)
-    assert recorded.version == "0.2.0"
+    assert recorded.version == version_after(spec_diff.Bump.MINOR)
     assert (root / release.RELEASED_SPEC_NAME).read_bytes() == (root / release.SPEC_NAME).read_bytes()
     release.check(root)  # nothing changed since this release
 
@@ -329,7 +341,7 @@ def test_a_hand_edited_released_spec_is_refused(tmp_path: Path) -> None:
     root = release_inputs(tmp_path)
     copy_path = root / release.RELEASED_SPEC_NAME
     copy_path.write_text(copy_path.read_text() + "\n")
-    with pytest.raises(release.ReleaseRuleError, match=r"is not the spec of release 0\.1\.0"):
+    with pytest.raises(release.ReleaseRuleError, match=rf"is not the spec of release {re.escape(str(V0))}"):
         release.check(root)
     copy_path.unlink()
     with pytest.raises(release.ReleaseRuleError, match=r"released/fireworks-rft\.yaml is missing"):
@@ -338,12 +350,13 @@ def test_a_hand_edited_released_spec_is_refused(tmp_path: Path) -> None:
 
 def test_make_check_lists_each_change_with_its_pointer(tmp_path: Path) -> None:
     root = make_scratch_repo(tmp_path, git=False)
+    release.record(root)
     spec = load(root)
     remove_field(spec)
     add_enum_value(spec)
     change_description(spec)
     save(root, spec)
-    set_version(root, "0.1.1")
+    set_version(root, version_after(spec_diff.Bump.PATCH))
     result = run("make", "check", cwd=root, env=clean_env())
     assert result.returncode != 0
     lines = result.stderr.splitlines()
@@ -351,7 +364,7 @@ def test_make_check_lists_each_change_with_its_pointer(tmp_path: Path) -> None:
     assert (
         "(3 change(s) below), which needs a minor bump (breaking is a minor bump while the major version is 0)" in hint
     )
-    assert "info.version 0.1.1 is only a patch bump" in hint
+    assert f"info.version {version_after(spec_diff.Bump.PATCH)} is only a patch bump" in hint
     assert f"  {T}/properties/epochs: breaking, needs a minor bump: field epochs removed (or renamed)" in lines
     assert f"  {SCHEMAS}/JobState/enum/19: additive, needs a minor bump: enum value 'JOB_STATE_ARCHIVED' added" in lines
     assert f"  {T}/description: patch, needs a patch bump: description changed" in lines
