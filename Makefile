@@ -67,6 +67,11 @@ lint: $(PY_TOOLS) $(NODE_TOOLS) lint-spec ## ruff and mypy --strict over generat
 test: $(PY_TOOLS) $(NODE_TOOLS) ## Run the test suite (loopback servers; the release test also pip-installs httpx and attrs)
 	pytest
 
+# Installs fireworks-ai (the newest, or SDK_VERSION) into a scratch venv that is removed afterwards.
+.PHONY: api-drift
+api-drift: $(PY_TOOLS) ## Fields and enum values of the newest fireworks-ai SDK the spec lacks (SDK_VERSION=x.y.z); exit 1 if any
+	python -m tools.api_drift $(if $(SDK_VERSION),--sdk-version $(SDK_VERSION))
+
 .PHONY: bench
 bench: $(PY_TOOLS) ## Benchmark vs raw httpx and the official SDK (BENCH_ARGS=--quick); JSON in bench/results/
 	PYTHONPATH=$(OUT):. python -m bench $(BENCH_ARGS)

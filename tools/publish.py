@@ -162,7 +162,8 @@ def upload(dist: Path, env: Mapping[str, str]) -> None:
     if result.returncode != 0:
         raise PublishError(f"the index refused the upload (twine exit {result.returncode}, output above)")
     recorded = release.record()
-    print(f"publish: {PROJECT} {recorded.version} is on {index}; commit {release.RECORD_NAME} if it changed")
+    record_files = f"{release.RECORD_NAME} and {release.RELEASED_SPEC_NAME}"
+    print(f"publish: {PROJECT} {recorded.version} is on {index}; commit {record_files} if they changed")
 
 
 def main(argv: list[str]) -> int:

@@ -1,10 +1,16 @@
-"""The release rule: a changed spec needs a new version, and every version a CHANGELOG entry.
+"""The release rule: a changed spec needs a big enough new version, and every version a CHANGELOG entry.
 
 The package version is the spec's ``info.version``. ``openapi/released.toml`` records the last
-released version and the sha256 of the spec it was built from; ``make publish`` rewrites it
-after a successful upload. ``make check`` runs ``check`` below, which fails when:
+released version and the sha256 of the spec it was built from, and ``openapi/released/`` holds
+that spec itself; ``make publish`` rewrites both after a successful upload. ``make check`` runs
+``check`` below, which fails when:
 
-- the spec differs from the released one but ``info.version`` is still the released version;
+- the spec differs from the released one and ``info.version`` did not go up enough for what
+  changed: ``tools/spec_diff.py`` classifies each difference as breaking (a major bump, or a
+  minor one while the major version is 0), additive (at least a minor bump) or documentation
+  (at least a patch bump); a change of the text alone (comments, layout) needs a patch bump.
+  The message lists each change with its JSON pointer and the bump it needs;
+- the stored released spec does not match the recorded sha256 (it was edited by hand);
 - ``info.version`` is not a version (PEP 440) or is older than the released one;
 - CHANGELOG.md has no ``## <version>`` entry for ``info.version``;
 - generator-config.yaml overrides the version (the spec must stay the one source).
@@ -22,9 +28,12 @@ from pathlib import Path
 import yaml
 from packaging.version import InvalidVersion, Version
 
+from tools import spec_diff
+
 ROOT = Path(__file__).resolve().parents[1]
 SPEC_NAME = "openapi/fireworks-rft.yaml"
 RECORD_NAME = "openapi/released.toml"
+RELEASED_SPEC_NAME = "openapi/released/fireworks-rft.yaml"
 CHANGELOG_NAME = "CHANGELOG.md"
 CONFIG_NAME = "generator-config.yaml"
 
@@ -72,18 +81,62 @@ def changelog_versions(root: Path = ROOT) -> set[str]:
     return set(re.findall(r"^## \[?([^\]\s]+)\]?", text, flags=re.M))
 
 
+def released_spec(root: Path, released: Release) -> bytes:
+    """The spec as released, checked against the recorded hash."""
+    path = root / RELEASED_SPEC_NAME
+    if not path.exists():
+        raise ReleaseRuleError(
+            f"{RELEASED_SPEC_NAME} is missing: restore the spec of release {released.version} there "
+            f"(git show <release commit>:{SPEC_NAME}); 'make check' compares the spec with it"
+        )
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != released.spec_sha256:
+        raise ReleaseRuleError(
+            f"{RELEASED_SPEC_NAME} is not the spec of release {released.version} (its sha256 differs from "
+            f"{RECORD_NAME}): restore it from the release commit; only 'make publish' writes it"
+        )
+    return data
+
+
+def spec_changes(root: Path, released: Release) -> list[spec_diff.Change]:
+    """The classified changes from the released spec to the current one (empty when the bytes are equal)."""
+    old_bytes, new_bytes = released_spec(root, released), (root / SPEC_NAME).read_bytes()
+    if old_bytes == new_bytes:
+        return []
+    changes = spec_diff.diff(yaml.safe_load(old_bytes), yaml.safe_load(new_bytes))
+    if not changes:
+        what = "the text changed (comments, layout or order) but nothing it says"
+        changes = [spec_diff.Change("", spec_diff.Kind.PATCH, what)]
+    return changes
+
+
+def check_version_bump(root: Path, version: str, released: Release) -> None:
+    """Fail when the spec changed more than the step from the released version allows."""
+    changes = spec_changes(root, released)
+    old, new = Version(released.version), Version(version)
+    need = spec_diff.required_bump(changes, old)
+    have = spec_diff.actual_bump(old, new)
+    if have >= need:
+        return
+    breaking = any(change.kind == spec_diff.Kind.BREAKING for change in changes)
+    rule = " (breaking is a minor bump while the major version is 0)" if breaking and old.major == 0 else ""
+    now = f"is still {version}" if version == released.version else f"{version} is only a {have.name.lower()} bump"
+    raise ReleaseRuleError(
+        f"{SPEC_NAME} changed since release {released.version} ({len(changes)} change(s) below), which needs a "
+        f"{need.name.lower()} bump{rule}, to {spec_diff.smallest_version(old, need)} or later, but info.version "
+        f"{now}: bump info.version and add a '## <new version>' entry to {CHANGELOG_NAME}\n"
+        + "\n".join(spec_diff.explain(changes, old))
+    )
+
+
 def check(root: Path = ROOT) -> None:
-    """Raise ReleaseRuleError with a one-line hint when the rule is broken."""
+    """Raise ReleaseRuleError with a one-line hint (then one line per spec change) when the rule is broken."""
     version = spec_version(root)
     released = last_release(root)
     if released is not None:
         if Version(version) < Version(released.version):
             raise ReleaseRuleError(f"info.version {version} is older than the released {released.version}")
-        if version == released.version and spec_sha256(root) != released.spec_sha256:
-            raise ReleaseRuleError(
-                f"{SPEC_NAME} changed since release {version} (sha256 in {RECORD_NAME}) but info.version is "
-                f"still {version}: bump info.version and add a '## <new version>' entry to {CHANGELOG_NAME}"
-            )
+        check_version_bump(root, version, released)
     if version not in changelog_versions(root):
         hint = f"add '## {version} - <date>' with the changes"
         raise ReleaseRuleError(f"{CHANGELOG_NAME} has no entry for {version}: {hint}")
@@ -93,12 +146,16 @@ def check(root: Path = ROOT) -> None:
 
 
 def record(root: Path = ROOT) -> Release:
-    """Record the spec's version and hash as released (make publish calls this after uploading)."""
+    """Record the spec as released: version and hash, and a copy (make publish calls this after uploading)."""
     release = Release(spec_version(root), spec_sha256(root))
+    copy = root / RELEASED_SPEC_NAME
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_bytes((root / SPEC_NAME).read_bytes())
     (root / RECORD_NAME).write_text(
         "# The last released version and the sha256 of openapi/fireworks-rft.yaml it was built from.\n"
-        "# Written by 'make publish' after a successful upload: commit it. 'make check' fails when the\n"
-        "# spec differs from this hash while info.version is still this version (tools/release.py).\n"
+        f"# The spec itself is kept in {RELEASED_SPEC_NAME}. Both are written by\n"
+        "# 'make publish' after a successful upload: commit them. 'make check' compares the spec with\n"
+        "# the copy and fails when info.version did not go up enough for what changed (tools/release.py).\n"
         f'version = "{release.version}"\n'
         f'spec_sha256 = "{release.spec_sha256}"\n'
     )
