@@ -18,10 +18,11 @@ import yaml
 
 from tools import api_drift
 from tools.prism import ROOT
+from tools.reference_data import reference_dir
 
-from .conftest import REFERENCE_DIR, load_spec
+from .conftest import load_spec
 
-SHEET = REFERENCE_DIR / "current-api.md"
+SHEET = reference_dir() / "current-api.md"
 
 
 def pinned_sdk_version() -> str:

@@ -159,7 +159,7 @@ def end_terminal_state(s: Spec) -> None:
 
 
 def add_optional_field(s: Spec) -> None:
-    props(s, "TrainingConfig")["gradientAccumulationSteps"] = {"type": "integer", "format": "int32"}
+    props(s, "TrainingConfig")["gradientClipNorm"] = {"type": "integer", "format": "int32"}
 
 
 def add_enum_value(s: Spec) -> None:
@@ -217,7 +217,7 @@ CASES: dict[str, tuple[Callable[[Spec], None], spec_diff.Kind, str]] = {
     "removed response": (remove_response, B, f"{OPERATION}/responses/503"),
     "changed $ref": (retarget_ref, B, f"{SCHEMAS}/ReinforcementFineTuningJob/properties/trainingConfig/$ref"),
     "state no longer terminal": (end_terminal_state, B, f"{SCHEMAS}/JobState/x-job-state-outcomes/JOB_STATE_EXPIRED"),
-    "added optional field": (add_optional_field, A, f"{T}/properties/gradientAccumulationSteps"),
+    "added optional field": (add_optional_field, A, f"{T}/properties/gradientClipNorm"),
     "added enum value": (
         add_enum_value,
         A,
