@@ -337,6 +337,8 @@ class Client:
                 response = client.request(**request_kwargs)
             except RuntimeError as exc:
                 raise _closed_error(client, exc)
+            except ssl.SSLError as exc:  # a TLS alert after the handshake: httpcore's async path lets it through
+                raise _transport_error(httpx.ReadError(str(exc)), request_kwargs, attempt) from exc
             except httpx.TransportError as exc:
                 if attempt >= retries_left or not _is_retryable(exc):
                     raise _transport_error(exc, request_kwargs, attempt) from exc
@@ -360,6 +362,8 @@ class Client:
                 response = await client.request(**request_kwargs)
             except RuntimeError as exc:
                 raise _closed_error(client, exc)
+            except ssl.SSLError as exc:  # a TLS alert after the handshake: httpcore's async path lets it through
+                raise _transport_error(httpx.ReadError(str(exc)), request_kwargs, attempt) from exc
             except httpx.TransportError as exc:
                 if attempt >= retries_left or not _is_retryable(exc):
                     raise _transport_error(exc, request_kwargs, attempt) from exc
