@@ -6,9 +6,9 @@
   here since every answer is a 200; it also sends its own platform headers). Its async client
   runs on aiohttp (through httpx-aiohttp, one of its dependencies), not on httpx's own transport.
 
-Async, every client with its defaults: ours runs on the same aiohttp transport as the SDK (our
-`aiohttp` extra, installed in the dev toolchain), bare httpx on httpx's own. Two more rows put
-httpx's own transport under our client (`use_aiohttp=False`) and the aiohttp transport under
+Async: ours runs on the same aiohttp transport as the SDK (`use_aiohttp=True`, our `aiohttp`
+extra, installed in the dev toolchain), bare httpx on httpx's own. Two more rows put httpx's own
+transport under our client (`use_aiohttp=False`, our default) and the aiohttp transport under
 bare httpx, to tell what belongs to the transport from what belongs to the client.
 """
 
@@ -86,10 +86,10 @@ def async_contenders(base_url: str) -> list[AsyncContender]:
     contenders = [
         AsyncContender(SDK, lambda: sdk.reinforcement_fine_tuning_jobs.get(JOB_ID), _summary_of_model, sdk.close)
     ]
-    for key, use_aiohttp in ((OURS, None), (OURS_HTTPX, False)):  # None: the default, aiohttp when installed
+    for key, use_aiohttp in ((OURS, True), (OURS_HTTPX, False)):  # aiohttp is opt-in: asked for explicitly
         ours = AuthenticatedClient(base_url=base_url, token=TOKEN, use_aiohttp=use_aiohttp)
         on_aiohttp = isinstance(ours.get_async_httpx_client()._transport, OurAiohttpTransport)
-        if on_aiohttp is (use_aiohttp is False):
+        if on_aiohttp is not use_aiohttp:
             raise RuntimeError(f"{key}: our async client is not on the transport this row is about")
         contenders.append(AsyncContender(key, _our_async_call(ours), _summary_of_model, ours.aclose))
     for key, transport in ((HTTPX, None), (HTTPX_AIOHTTP, AiohttpTransport())):

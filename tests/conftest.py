@@ -60,3 +60,18 @@ def scratch_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
+
+
+@pytest.fixture(scope="session")
+def ca() -> Any:
+    import trustme  # noqa: PLC0415 - the TLS tests only
+
+    return trustme.CA()
+
+
+@pytest.fixture(scope="session")
+def ca_file(ca: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The test CA's certificate as a PEM file (a private CA bundle)."""
+    path = tmp_path_factory.mktemp("ca") / "ca.pem"
+    ca.cert_pem.write_to_path(str(path))
+    return str(path)

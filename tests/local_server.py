@@ -8,6 +8,7 @@ stops the server through its handle (the ``with`` block); stalled handlers are r
 """
 
 import json
+import ssl
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -62,7 +63,8 @@ class LocalServer:
 
 
 @contextmanager
-def local_server(script: Sequence[Step] = (Answer(),)) -> Iterator[LocalServer]:
+def local_server(script: Sequence[Step] = (Answer(),), *, tls: ssl.SSLContext | None = None) -> Iterator[LocalServer]:
+    """``tls``: serve HTTPS with this server-side context (the URL then starts with https)."""
     steps = list(script)
     assert steps, "a script needs at least one step"
     lock = threading.Lock()
@@ -115,10 +117,15 @@ def local_server(script: Sequence[Step] = (Answer(),)) -> Iterator[LocalServer]:
             pass  # a client that hung up on a stalled answer is expected here
 
     server = Server(("127.0.0.1", 0), Handler)
+    if tls is not None:
+        # The handshake runs in the handler's thread: a client that refuses the certificate
+        # fails there, and the server goes on serving.
+        server.socket = tls.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
-        yield LocalServer(url=f"http://127.0.0.1:{server.server_address[1]}", requests=recorded)
+        scheme = "https" if tls is not None else "http"
+        yield LocalServer(url=f"{scheme}://127.0.0.1:{server.server_address[1]}", requests=recorded)
     finally:
         stop.set()
         server.shutdown()

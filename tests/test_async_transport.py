@@ -1,14 +1,17 @@
-"""The async client's transport: aiohttp (httpx-aiohttp) by default when installed, httpx's own
-on request. The same behaviour on both, against real local servers: one retry policy (ours),
-typed errors, no Authorization to another origin, no token in the logs.
+"""The async client's transport: httpx's own by default, aiohttp (httpx-aiohttp) when asked for.
+The same behaviour on both, against real local servers: one retry policy (ours), typed errors,
+no Authorization to another origin, no token in the logs, everything closed on close.
 
-The other async tests (test_retries, test_errors...) run on the default, aiohttp in the dev
-toolchain; the tests here run on both transports.
+The other async tests (test_retries, test_errors...) run on the default, httpx's transport;
+the tests here (and in test_proxies, test_tls, test_own_httpx_client) run on both.
 """
 
+import importlib.metadata
 import logging
 import sys
+import tomllib
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -16,7 +19,7 @@ import pytest
 from fireworks_rft_client import AuthenticatedClient, retries
 from fireworks_rft_client._aiohttp import AiohttpTransport
 from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job as get_job
-from fireworks_rft_client.client import ASYNC_TRANSPORT_ENV
+from fireworks_rft_client.client import AIOHTTP_EXTRA_VERSIONS, ASYNC_TRANSPORT_ENV
 from fireworks_rft_client.errors import (
     APIConnectionError,
     APIStatusError,
@@ -57,27 +60,42 @@ def transport_of(client: AuthenticatedClient) -> object:
 # --- which transport ---------------------------------------------------------------------------
 
 
-def test_default_is_aiohttp_when_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_is_httpx_even_with_httpx_aiohttp_installed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(ASYNC_TRANSPORT_ENV, raising=False)
+    import httpx_aiohttp  # noqa: F401 - installed in the dev toolchain, as beside Fireworks' SDK
+
+    client = AuthenticatedClient(base_url="http://127.0.0.1", token="t")
+    assert type(client.get_async_httpx_client()) is httpx.AsyncClient
+    assert isinstance(transport_of(client), httpx.AsyncHTTPTransport)
+
+
+def test_opt_in_by_option_or_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    client = AuthenticatedClient(base_url="http://127.0.0.1", token="t", use_aiohttp=True)
+    assert isinstance(transport_of(client), AiohttpTransport)
+    monkeypatch.setenv(ASYNC_TRANSPORT_ENV, "aiohttp")
     assert isinstance(transport_of(AuthenticatedClient(base_url="http://127.0.0.1", token="t")), AiohttpTransport)
-
-
-def test_opt_out_by_option_or_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The explicit option wins over the environment.
     client = AuthenticatedClient(base_url="http://127.0.0.1", token="t", use_aiohttp=False)
     assert isinstance(transport_of(client), httpx.AsyncHTTPTransport)
     monkeypatch.setenv(ASYNC_TRANSPORT_ENV, "httpx")
     assert isinstance(
         transport_of(AuthenticatedClient(base_url="http://127.0.0.1", token="t")), httpx.AsyncHTTPTransport
     )
-    # The explicit option wins over the environment.
-    client = AuthenticatedClient(base_url="http://127.0.0.1", token="t", use_aiohttp=True)
-    assert isinstance(transport_of(client), AiohttpTransport)
+
+
+def test_a_misspelt_environment_choice_is_a_configuration_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ASYNC_TRANSPORT_ENV, "aiohtp")
+    with pytest.raises(ConfigurationError, match=f"{ASYNC_TRANSPORT_ENV} must be"):
+        transport_of(AuthenticatedClient(base_url="http://127.0.0.1", token="t"))
 
 
 def test_the_callers_transport_wins() -> None:
     mine = httpx.MockTransport(lambda request: httpx.Response(200, json={}))
-    client = AuthenticatedClient(base_url="http://127.0.0.1", token="t", httpx_args={"transport": mine})
-    assert transport_of(client) is mine
+    for use_aiohttp in (True, False, None):
+        client = AuthenticatedClient(
+            base_url="http://127.0.0.1", token="t", use_aiohttp=use_aiohttp, httpx_args={"transport": mine}
+        )
+        assert transport_of(client) is mine
 
 
 @pytest.mark.parametrize(
@@ -101,14 +119,32 @@ def test_without_httpx_aiohttp(monkeypatch: pytest.MonkeyPatch) -> None:
     assert isinstance(
         transport_of(AuthenticatedClient(base_url="http://127.0.0.1", token="t")), httpx.AsyncHTTPTransport
     )
-    with pytest.raises(ConfigurationError, match=r"fireworks-rft-client\[aiohttp\]"):
+    with pytest.raises(ConfigurationError, match=r"pip install 'fireworks-rft-client\[aiohttp\]'"):
         transport_of(AuthenticatedClient(base_url="http://127.0.0.1", token="t", use_aiohttp=True))
+    monkeypatch.setenv(ASYNC_TRANSPORT_ENV, "aiohttp")
+    with pytest.raises(ConfigurationError, match=r"fireworks-rft-client\[aiohttp\]"):
+        transport_of(AuthenticatedClient(base_url="http://127.0.0.1", token="t"))
+
+
+@pytest.mark.parametrize("version", ["0.1.8", "0.3.0", "1.0.0"])
+def test_an_unsupported_httpx_aiohttp_is_a_configuration_error(monkeypatch: pytest.MonkeyPatch, version: str) -> None:
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: version if name == "httpx-aiohttp" else real(name))
+    with pytest.raises(ConfigurationError, match=rf"httpx-aiohttp >=0.1.9,<0.3, found {version}: pip install"):
+        transport_of(AuthenticatedClient(base_url="http://127.0.0.1", token="t", use_aiohttp=True))
+
+
+def test_supported_versions_are_the_extras() -> None:
+    """AIOHTTP_EXTRA_VERSIONS repeats the bounds of the extra in the package metadata."""
+    pyproject = tomllib.loads((Path(__file__).parent.parent / "generated_client" / "pyproject.toml").read_text())
+    low, high = (".".join(map(str, bound)) for bound in AIOHTTP_EXTRA_VERSIONS)
+    assert pyproject["project"]["optional-dependencies"]["aiohttp"] == [f"httpx-aiohttp>={low},<{high}"]
 
 
 def test_tls_and_pool_settings_reach_the_aiohttp_transport() -> None:
     limits = httpx.Limits(max_connections=7)
     client = AuthenticatedClient(
-        base_url="http://127.0.0.1", token="t", verify_ssl=False, httpx_args={"limits": limits}
+        base_url="http://127.0.0.1", token="t", verify_ssl=False, httpx_args={"limits": limits}, use_aiohttp=True
     )
     transport = transport_of(client)
     assert isinstance(transport, AiohttpTransport)

@@ -512,12 +512,14 @@ def test_fresh_venv_installs_from_the_index_and_fetches_a_job(
         "with AuthenticatedClient(base_url=sys.argv[1], token='release-test-token') as client:\n"
         "    job = get_reinforcement_fine_tuning_job.sync('acme', 'rft-1', client=client)\n"
         "print(json.dumps({'file': fireworks_rft_client.__file__, 'name': job.name, 'state': str(job.state),\n"
-        "    'version': importlib.metadata.version('fireworks-rft-client')}))\n"
+        "    'version': importlib.metadata.version('fireworks-rft-client'),\n"
+        "    'dunder_version': fireworks_rft_client.__version__}))\n"
     )
     fetched = run(python, "-c", script, prism_url, cwd=tmp_path, env=clean_env())
     assert fetched.returncode == 0, fetched.stderr
     result = json.loads(fetched.stdout)
     assert result["file"].startswith(str(venv))
     assert result["version"] == version
+    assert result["dunder_version"] == version, "__version__ from the installed distribution's metadata"
     assert result["name"] == reference_example()["name"]
     assert result["state"] == reference_example()["state"]

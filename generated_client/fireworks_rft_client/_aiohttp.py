@@ -1,9 +1,16 @@
-"""The async client's aiohttp transport, for when the optional ``aiohttp`` extra is installed.
+"""The async client's aiohttp transport, when the caller asks for it (the ``aiohttp`` extra).
 
-Hand-written (copied into the package by tools/generate.sh). The client imports this module
-when it first builds its async httpx client, never at package import. httpx-aiohttp's
-``AiohttpTransport`` serves concurrent requests at about twice the rate of httpcore's async
-pool; this subclass keeps the client's behaviour the same on it:
+The client imports this module when it first builds an async httpx client with aiohttp asked
+for (``use_aiohttp=True`` or ``FIREWORKS_RFT_ASYNC_TRANSPORT=aiohttp``), never at package
+import. httpx-aiohttp's ``AiohttpTransport`` serves concurrent requests at about twice the rate
+of httpcore's async pool; ``AsyncClient`` puts it under every route httpx builds, and the
+transport subclass keeps the client's behaviour the same on it:
+
+- passing ``transport=`` to ``httpx.AsyncClient`` would turn off httpx's environment proxies
+  (``HTTP_PROXY``, ``HTTPS_PROXY``, ``NO_PROXY``), and aiohttp's session does not read them
+  either; instead ``AsyncClient`` overrides the two hooks httpx builds its transports with,
+  so httpx works out the proxies (explicit ``proxy=`` or the environment) exactly as on its
+  own transport, and each route gets an aiohttp transport (through the proxy, or direct);
 
 - aiohttp resends an idempotent request by itself, once, when a kept-alive connection drops;
   here the client's own retry loop is the one retry policy (``max_retries=0`` is one attempt);
@@ -13,11 +20,27 @@ pool; this subclass keeps the client's behaviour the same on it:
   ``httpx.RemoteProtocolError``, as on httpx's own transport.
 """
 
+from typing import Any
+
 import aiohttp
 import httpx
 from httpx_aiohttp import AiohttpTransport as _AiohttpTransport
 
-__all__ = ["AiohttpTransport"]
+__all__ = ["AiohttpTransport", "AsyncClient"]
+
+
+class AsyncClient(httpx.AsyncClient):
+    """``httpx.AsyncClient`` whose default and proxy routes run on ``AiohttpTransport``.
+
+    httpx-aiohttp's own ``HttpxAiohttpClient`` does the same with its plain transport.
+    A ``transport=`` or ``mounts=`` the caller passes still wins, as in httpx.
+    """
+
+    def _init_transport(self, *args: Any, transport: httpx.AsyncBaseTransport | None = None, **kwargs: Any) -> Any:
+        return transport if transport is not None else AiohttpTransport(*args, **kwargs)
+
+    def _init_proxy_transport(self, proxy: httpx.Proxy, *args: Any, **kwargs: Any) -> Any:
+        return AiohttpTransport(*args, **{**kwargs, "proxy": proxy})
 
 
 class AiohttpTransport(_AiohttpTransport):

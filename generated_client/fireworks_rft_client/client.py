@@ -10,12 +10,20 @@
 # - the token never shows in repr() or str(), and the caller's headers dict is never written to;
 # - send_request()/send_request_async() are the one place where a request meets the network:
 #   transport errors become errors.APIConnectionError / errors.APITimeoutError;
-# - the async client runs on aiohttp (httpx-aiohttp's transport, the `aiohttp` extra) when it
-#   is installed and the caller brings no transport of their own: httpcore's async pool costs
-#   twice the CPU per request at high concurrency. use_aiohttp=False or
-#   FIREWORKS_RFT_ASYNC_TRANSPORT=httpx keeps httpx's own.
+# - the async client runs on aiohttp (httpx-aiohttp's transport, the `aiohttp` extra) when the
+#   caller asks for it (use_aiohttp=True or FIREWORKS_RFT_ASYNC_TRANSPORT=aiohttp), never
+#   because the package happens to be installed: httpcore's async pool costs twice the CPU per
+#   request at high concurrency, but a transport must be a choice (proxies, versions);
+# - every request names the client in its User-Agent (built once), unless the caller sets one;
+# - TLS settings become one ssl.SSLContext (_tls), proxies go to httpx, which reads
+#   HTTP(S)_PROXY / NO_PROXY itself, on every transport (_aiohttp.AsyncClient);
+# - a caller's own httpx client (httpx_client=, async_httpx_client=) gets our base URL, auth
+#   header, User-Agent and timeout with each request, so its hooks and transport run while
+#   retries and errors stay ours; its own default headers are never written to;
+# - a call on a closed client raises errors.ClientClosedError, not httpx's bare RuntimeError.
 """HTTP clients: ``AuthenticatedClient`` for the API, ``Client`` for unauthenticated use."""
 
+import itertools
 import logging
 import os
 import ssl
@@ -26,6 +34,7 @@ import httpx
 from attrs import define, evolve, field
 
 from . import errors, retries
+from ._tls import CertTypes, VerifyTypes, ssl_config
 from .retries import Backoff
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "AuthenticatedClient", "Client"]
@@ -36,10 +45,13 @@ DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 #: Used when neither base_url nor FIREWORKS_BASE_URL is given.
 DEFAULT_BASE_URL = "https://api.fireworks.ai"
-#: Set to "httpx" to keep httpx's own async transport when httpx-aiohttp is installed.
+#: "aiohttp" runs the async client on httpx-aiohttp's transport, "httpx" (the default) on httpx's own.
 ASYNC_TRANSPORT_ENV = "FIREWORKS_RFT_ASYNC_TRANSPORT"
-# httpx_args that choose or shape the transport themselves: the caller's choice wins.
-_TRANSPORT_ARGS = frozenset({"transport", "mounts", "proxy", "http2", "uds", "local_address", "socket_options"})
+#: The httpx-aiohttp versions the `aiohttp` extra allows (templates/pyproject.toml.jinja says the same).
+AIOHTTP_EXTRA_VERSIONS = ((0, 1, 9), (0, 3))
+_INSTALL_AIOHTTP = "pip install 'fireworks-rft-client[aiohttp]'"
+# What httpx sends when nobody sets a User-Agent: a caller's own client with it gets ours.
+_HTTPX_USER_AGENT = f"python-httpx/{httpx.__version__}"
 
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "get", "head", "options", "put", "delete"})
 # Transport failures where another attempt may succeed (not e.g. UnsupportedProtocol).
@@ -92,6 +104,9 @@ class _Pool:
     sync: httpx.Client | None = None
     async_: httpx.AsyncClient | None = None
     timeout: httpx.Timeout = DEFAULT_TIMEOUT
+    # The caller's own httpx clients: base URL, auth and timeout go with each request.
+    sync_is_callers: bool = False
+    async_is_callers: bool = False
 
 
 @define(repr=False)
@@ -108,15 +123,25 @@ class Client:
             status in ``errors.RETRYABLE_STATUS_CODES``; default 2, 0 turns retrying off.
         backoff: The waits between retries (``retries.Backoff``: 0.5 s doubling up to 8 s, with
             jitter; Retry-After honoured up to 60 s).
-        verify_ssl: Verify the server's certificate (default True), or a CA bundle / SSLContext.
+        verify_ssl: Verify the server's certificate: True (default; ``SSL_CERT_FILE`` /
+            ``SSL_CERT_DIR`` if set, else certifi's bundle), False, a CA bundle file or folder,
+            or an ``ssl.SSLContext``.
+        cert: A client certificate: a PEM file holding the key too, (cert file, key file), or
+            (cert file, key file, password).
+        proxy: A proxy URL (or ``httpx.Proxy``) for every request; default: ``HTTP_PROXY``,
+            ``HTTPS_PROXY``, ``ALL_PROXY`` and ``NO_PROXY`` from the environment, as httpx reads them.
         follow_redirects: Follow redirects (default False). httpx drops the Authorization header
             when a redirect leads to another origin.
         httpx_args: Extra keyword arguments for ``httpx.Client`` and ``httpx.AsyncClient``.
-        use_aiohttp: The async client's transport. None (default): httpx-aiohttp's
-            ``AiohttpTransport`` when that package is installed (``pip install
-            fireworks-rft-client[aiohttp]``), unless ``httpx_args`` brings a transport, mounts
-            or a proxy, or ``FIREWORKS_RFT_ASYNC_TRANSPORT=httpx`` is set; True: always (an
-            errors.ConfigurationError if it is not installed); False: httpx's own transport.
+        use_aiohttp: The async client's transport. None (default): ``FIREWORKS_RFT_ASYNC_TRANSPORT``
+            ("aiohttp" or "httpx"), else httpx's own; True: httpx-aiohttp's ``AiohttpTransport``
+            (``pip install fireworks-rft-client[aiohttp]``, an errors.ConfigurationError when it
+            is missing or of an unsupported version); False: httpx's own.
+        httpx_client, async_httpx_client: Your own ``httpx.Client`` / ``httpx.AsyncClient`` (event
+            hooks, mounts, a company transport). Each request through it still gets this client's
+            base URL, authentication, User-Agent (unless yours sets one), timeout, retries and
+            errors; TLS, proxies, cookies and redirects are your client's. Closing this client
+            closes it.
     """
 
     _base_url: str = field(default=None, alias="base_url", converter=_base_url_or_env)
@@ -127,16 +152,24 @@ class Client:
         default=DEFAULT_MAX_RETRIES, kw_only=True, alias="max_retries", converter=_check_max_retries
     )
     _backoff: Backoff = field(factory=Backoff, kw_only=True, alias="backoff")
-    _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
+    _verify_ssl: VerifyTypes = field(default=True, kw_only=True, alias="verify_ssl")
+    _cert: CertTypes | None = field(default=None, kw_only=True, alias="cert")
+    _proxy: str | httpx.Proxy | None = field(default=None, kw_only=True, alias="proxy")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
     _use_aiohttp: bool | None = field(default=None, kw_only=True, alias="use_aiohttp")
+    _httpx_client: httpx.Client | None = field(default=None, kw_only=True, alias="httpx_client")
+    _async_httpx_client: httpx.AsyncClient | None = field(default=None, kw_only=True, alias="async_httpx_client")
     _pool: _Pool = field(factory=_Pool, init=False)
     # Set by with_options(timeout=...): sent with each request, as the pooled client keeps its own.
     _call_timeout: httpx.Timeout | None = field(default=None, init=False)
 
     def __attrs_post_init__(self) -> None:
         self._pool.timeout = self._timeout
+        if self._httpx_client is not None:
+            self.set_httpx_client(self._httpx_client)
+        if self._async_httpx_client is not None:
+            self.set_async_httpx_client(self._async_httpx_client)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._base_url!r})"
@@ -161,15 +194,39 @@ class Client:
         return {}
 
     def _httpx_kwargs(self) -> dict[str, Any]:
-        return {
+        """For an httpx client of ours; built once per pooled client, not per request."""
+        kwargs: dict[str, Any] = {
             "base_url": self._base_url,
             "cookies": self._cookies,
-            "headers": {**self._headers, **self._auth_headers()},
+            "headers": self._default_headers(),
             "timeout": self._pool.timeout,
-            "verify": self._verify_ssl,
+            "verify": ssl_config(self._verify_ssl, self._cert, trust_env=self._httpx_args.get("trust_env", True)),
             "follow_redirects": self._follow_redirects,
-            **self._httpx_args,
         }
+        if self._proxy is not None:  # only then: httpx < 0.26 has no proxy= argument
+            kwargs["proxy"] = self._proxy
+        return {**kwargs, **self._httpx_args}
+
+    def _default_headers(self) -> dict[str, str]:
+        headers = {**self._headers, **self._auth_headers()}
+        if not any(name.lower() == "user-agent" for name in headers):
+            from ._version import user_agent  # noqa: PLC0415 - once per httpx client built
+
+            headers["User-Agent"] = user_agent()
+        return headers
+
+    def _callers_client_kwargs(self, client: httpx.Client | httpx.AsyncClient, request_kwargs: dict[str, Any]) -> None:
+        """Our base URL, headers and timeout on a request through the caller's own httpx client."""
+        headers = {**self._headers, **self._auth_headers()}
+        if client.headers.get("user-agent") == _HTTPX_USER_AGENT and not any(
+            name.lower() == "user-agent" for name in headers
+        ):
+            from ._version import user_agent  # noqa: PLC0415
+
+            headers["User-Agent"] = user_agent()
+        request_kwargs["url"] = self._base_url.rstrip("/") + "/" + request_kwargs["url"].lstrip("/")
+        request_kwargs["headers"] = {**headers, **request_kwargs.get("headers", {})}
+        request_kwargs["timeout"] = self._timeout
 
     def with_options(
         self,
@@ -206,8 +263,10 @@ class Client:
         return self.with_options(timeout=timeout)
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Use this httpx.Client; it replaces the headers, cookies and timeout of this client."""
-        self._pool.sync = client
+        """Send through this httpx.Client, as ``httpx_client=`` does: our auth, base URL, timeout,
+        retries and errors go with each request; its hooks, transport, TLS and proxies are used."""
+        self._check_callers_client("httpx_client")
+        self._pool.sync, self._pool.sync_is_callers = client, True
         return self
 
     def get_httpx_client(self) -> httpx.Client:
@@ -217,29 +276,42 @@ class Client:
         return self._pool.sync
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Use this httpx.AsyncClient; it replaces the headers, cookies and timeout of this client."""
-        self._pool.async_ = async_client
+        """The async twin of set_httpx_client, as ``async_httpx_client=`` does."""
+        self._check_callers_client("async_httpx_client")
+        self._pool.async_, self._pool.async_is_callers = async_client, True
         return self
+
+    def _check_callers_client(self, name: str) -> None:
+        # Settings that shape an httpx client we build: with the caller's, they would be dropped.
+        ours = {
+            "verify_ssl": self._verify_ssl is not True,
+            "cert": self._cert is not None,
+            "proxy": self._proxy is not None,
+            "cookies": bool(self._cookies),
+            "follow_redirects": self._follow_redirects,
+            "httpx_args": bool(self._httpx_args),
+            "use_aiohttp": self._use_aiohttp is not None,
+        }
+        if clash := [key for key, given in ours.items() if given]:
+            raise errors.ConfigurationError(
+                f"{name}= brings its own connection settings; set {', '.join(clash)} on that httpx client instead"
+            )
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """The underlying httpx.AsyncClient, built on first use."""
         if self._pool.async_ is None:
             kwargs = self._httpx_kwargs()
-            if self._wants_aiohttp():
-                kwargs["transport"] = _aiohttp_transport(kwargs)
-            self._pool.async_ = httpx.AsyncClient(**kwargs)
+            cls = _aiohttp_client_class() if self._wants_aiohttp() else httpx.AsyncClient
+            self._pool.async_ = cls(**kwargs)
         return self._pool.async_
 
     def _wants_aiohttp(self) -> bool:
         if self._use_aiohttp is not None:
             return self._use_aiohttp
-        if _TRANSPORT_ARGS & self._httpx_args.keys():
-            return False
-        if os.environ.get(ASYNC_TRANSPORT_ENV, "").strip().lower() == "httpx":
-            return False
-        import importlib.util  # noqa: PLC0415 - only when an async client is built
-
-        return importlib.util.find_spec("httpx_aiohttp") is not None
+        choice = os.environ.get(ASYNC_TRANSPORT_ENV, "").strip().lower()
+        if choice not in ("", "httpx", "aiohttp"):
+            raise errors.ConfigurationError(f'{ASYNC_TRANSPORT_ENV} must be "aiohttp" or "httpx", not {choice!r}')
+        return choice == "aiohttp"
 
     def _retries_for(self, request_kwargs: dict[str, Any]) -> int:
         if self._call_timeout is not None:
@@ -256,13 +328,19 @@ class Client:
         errors that outlast the retries become errors.APIConnectionError / APITimeoutError.
         """
         client = self.get_httpx_client()
+        if self._pool.sync_is_callers:
+            self._callers_client_kwargs(client, request_kwargs)
         retries_left = self._retries_for(request_kwargs)
         attempt = 0
         while True:
             try:
                 response = client.request(**request_kwargs)
+            except RuntimeError as exc:
+                raise _closed_error(client, exc)
+            except ssl.SSLError as exc:  # a TLS alert after the handshake: httpcore's async path lets it through
+                raise _transport_error(httpx.ReadError(str(exc)), request_kwargs, attempt) from exc
             except httpx.TransportError as exc:
-                if attempt >= retries_left or not isinstance(exc, _RETRYABLE_ERRORS):
+                if attempt >= retries_left or not _is_retryable(exc):
                     raise _transport_error(exc, request_kwargs, attempt) from exc
                 delay = self._retry_delay(attempt, None, exc)
             else:
@@ -275,13 +353,19 @@ class Client:
     async def send_request_async(self, request_kwargs: dict[str, Any]) -> httpx.Response:
         """Async send_request, with the same retries."""
         client = self.get_async_httpx_client()
+        if self._pool.async_is_callers:
+            self._callers_client_kwargs(client, request_kwargs)
         retries_left = self._retries_for(request_kwargs)
         attempt = 0
         while True:
             try:
                 response = await client.request(**request_kwargs)
+            except RuntimeError as exc:
+                raise _closed_error(client, exc)
+            except ssl.SSLError as exc:  # a TLS alert after the handshake: httpcore's async path lets it through
+                raise _transport_error(httpx.ReadError(str(exc)), request_kwargs, attempt) from exc
             except httpx.TransportError as exc:
-                if attempt >= retries_left or not isinstance(exc, _RETRYABLE_ERRORS):
+                if attempt >= retries_left or not _is_retryable(exc):
                     raise _transport_error(exc, request_kwargs, attempt) from exc
                 delay = self._retry_delay(attempt, None, exc)
             else:
@@ -302,26 +386,37 @@ class Client:
         return delay
 
     def close(self) -> None:
+        """Close the sync httpx client (the caller's too, when one was handed in)."""
         if self._pool.sync is not None:
             self._pool.sync.close()
 
     async def aclose(self) -> None:
+        """Close the async httpx client and the sync one, with every transport under them."""
         if self._pool.async_ is not None:
             await self._pool.async_.aclose()
+        self.close()
 
     def __enter__(self) -> Self:
-        self.get_httpx_client().__enter__()
+        client = self.get_httpx_client()
+        if client.is_closed:
+            raise _closed_error(client, None)
+        if not self._pool.sync_is_callers:  # the caller may have entered theirs already
+            client.__enter__()
         return self
 
     def __exit__(self, *args: Any) -> None:
-        self.get_httpx_client().__exit__(*args)
+        self.close()
 
     async def __aenter__(self) -> Self:
-        await self.get_async_httpx_client().__aenter__()
+        client = self.get_async_httpx_client()
+        if client.is_closed:
+            raise _closed_error(client, None)
+        if not self._pool.async_is_callers:
+            await client.__aenter__()
         return self
 
     async def __aexit__(self, *args: Any) -> None:
-        await self.get_async_httpx_client().__aexit__(*args)
+        await self.aclose()
 
 
 @define(repr=False)
@@ -359,6 +454,21 @@ def _transport_error(
     return cls(f"{type(exc).__name__} on {method} {url}{after}: {exc}", method=method, url=url)
 
 
+def _is_retryable(exc: httpx.TransportError) -> bool:
+    """A transport error another attempt may get past: not a certificate the client refused."""
+    if not isinstance(exc, _RETRYABLE_ERRORS):
+        return False
+    cause: BaseException | None = exc
+    for _ in range(8):  # httpx <- httpcore <- ssl; httpx-aiohttp <- aiohttp's certificate error
+        if cause is None:
+            break
+        if isinstance(cause, ssl.SSLCertVerificationError) or hasattr(cause, "certificate_error"):
+            return False
+        # httpcore's pool re-raises "from None": the ssl error is then only the context.
+        cause = cause.__cause__ or cause.__context__
+    return True
+
+
 def _is_timeout(exc: httpx.TransportError) -> bool:
     if not isinstance(exc, httpx.TimeoutException):
         return False
@@ -370,13 +480,46 @@ def _is_timeout(exc: httpx.TransportError) -> bool:
     return True
 
 
-def _aiohttp_transport(httpx_kwargs: dict[str, Any]) -> httpx.AsyncBaseTransport:
-    """httpx-aiohttp's transport with the TLS and pool settings httpx would give its own."""
+def _closed_error(client: httpx.Client | httpx.AsyncClient, exc: RuntimeError | None) -> Exception:
+    """httpx says "client has been closed" with a RuntimeError: ours says so with a FireworksError."""
+    if not client.is_closed:
+        return exc or RuntimeError("unexpected state")  # not ours to translate
+    error = errors.ClientClosedError(
+        "the client is closed (close(), aclose() or the end of its `with` block): make a new AuthenticatedClient"
+    )
+    error.__cause__ = exc
+    return error
+
+
+def _aiohttp_client_class() -> type[httpx.AsyncClient]:
+    """The httpx.AsyncClient subclass on aiohttp, or a ConfigurationError saying what to install."""
+    from importlib import metadata  # noqa: PLC0415 - only when aiohttp is asked for
+
+    low, high = AIOHTTP_EXTRA_VERSIONS
     try:
-        from ._aiohttp import AiohttpTransport  # noqa: PLC0415 - optional, and only for async
-    except ImportError as exc:
+        installed = metadata.version("httpx-aiohttp")
+    except metadata.PackageNotFoundError:
+        installed = None
+    if installed is not None and not low <= _release(installed) < high:
         raise errors.ConfigurationError(
-            "use_aiohttp=True needs httpx-aiohttp: pip install 'fireworks-rft-client[aiohttp]'"
-        ) from exc
-    settings = {key: httpx_kwargs[key] for key in ("cert", "trust_env", "limits") if key in httpx_kwargs}
-    return AiohttpTransport(verify=httpx_kwargs["verify"], **settings)
+            f"the aiohttp transport supports httpx-aiohttp >={'.'.join(map(str, low))},<"
+            f"{'.'.join(map(str, high))}, found {installed}: {_INSTALL_AIOHTTP}"
+        )
+    try:
+        from ._aiohttp import AsyncClient  # noqa: PLC0415 - optional, and only for async
+    except ImportError as exc:
+        raise errors.ConfigurationError(f"the aiohttp transport needs httpx-aiohttp: {_INSTALL_AIOHTTP}") from exc
+    return AsyncClient
+
+
+def _release(version: str) -> tuple[int, ...]:
+    """(0, 2, 0) of "0.2.0", "0.2.0rc1" or "0.2.0.post1"."""
+    parts = []
+    for part in version.split("."):
+        digits = "".join(itertools.takewhile(str.isdigit, part))
+        if not digits:
+            break
+        parts.append(int(digits))
+        if digits != part:
+            break
+    return tuple(parts)

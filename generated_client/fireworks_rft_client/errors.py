@@ -21,6 +21,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConfigurationError",
     "ConflictError",
     "DecodeError",
@@ -46,6 +47,13 @@ class FireworksError(Exception):
 
 class ConfigurationError(FireworksError, ValueError):
     """The client is missing a setting, for example the API key (``FIREWORKS_API_KEY``)."""
+
+
+class ClientClosedError(FireworksError, RuntimeError):
+    """A call on a client that was closed (``close()``, ``aclose()`` or the end of its ``with``).
+
+    Also a ``RuntimeError``, which is what httpx raised here before.
+    """
 
 
 class DecodeError(FireworksError, ValueError):
