@@ -238,17 +238,8 @@ async def test_a_redirect_is_not_followed_by_default(use_aiohttp: bool) -> None:
     assert len(origin.requests) == 1 and other.requests == []
 
 
-AIOHTTP_REDIRECT_BODY = pytest.mark.xfail(
-    strict=True,
-    reason="runtime bug: httpx builds a followed redirect with the first request's body as a stream; "
-    "httpx-aiohttp sends a stream chunked, so the redirected GET carries 'Transfer-Encoding: chunked', "
-    "'Content-Type: application/octet-stream' and an empty chunked body. Fix in _aiohttp.AiohttpTransport."
-    "handle_async_request: 'await request.aread()' before calling super() (an empty body is then sent as none)",
-)
-
-
 @pytest.mark.anyio
-@pytest.mark.parametrize("use_aiohttp", [pytest.param(True, id="aiohttp", marks=AIOHTTP_REDIRECT_BODY), False])
+@pytest.mark.parametrize("use_aiohttp", [pytest.param(True, id="aiohttp"), pytest.param(False, id="httpx")])
 async def test_a_followed_redirect_is_a_get_without_a_body(use_aiohttp: bool) -> None:
     """README: on aiohttp "redirects behave the same": the redirected GET is sent as the first one
     was, without a body or body headers, which some servers and proxies refuse on a GET."""

@@ -53,6 +53,9 @@ class AiohttpTransport(_AiohttpTransport):
         return session
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        # httpx hands a followed redirect the first request's body as a stream, which httpx-aiohttp
+        # would send chunked (a GET with an empty chunked body); read into bytes, an empty one is none.
+        await request.aread()
         try:
             return await super().handle_async_request(request)
         except httpx.TransportError as exc:
