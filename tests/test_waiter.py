@@ -141,6 +141,7 @@ def test_render_refuses_a_malformed_extension(
         job_state_table.render(_with_extension(spec, extension))
 
 
+@pytest.mark.toolchain
 def test_generate_fails_on_a_bad_extension(tmp_path: Path) -> None:
     """make generate renders the table: a broken extension stops it, and nothing is written."""
     repo = copy_repo(tmp_path)
