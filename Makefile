@@ -72,6 +72,10 @@ test: $(PY_TOOLS) $(NODE_TOOLS) ## Run the test suite (loopback servers; the rel
 api-drift: $(PY_TOOLS) ## Fields and enum values of the newest fireworks-ai SDK the spec lacks (SDK_VERSION=x.y.z); exit 1 if any
 	python -m tools.api_drift $(if $(SDK_VERSION),--sdk-version $(SDK_VERSION))
 
+.PHONY: test-pythons
+test-pythons: $(PY_TOOLS) ## Behavioural tests on every declared Python here, and on the lowest httpx and attrs allowed
+	python -m tools.test_pythons $(PYTEST_ARGS)
+
 .PHONY: bench
 bench: $(PY_TOOLS) ## Benchmark vs raw httpx and the official SDK (BENCH_ARGS=--quick); JSON in bench/results/
 	PYTHONPATH=$(OUT):. python -m bench $(BENCH_ARGS)
@@ -103,5 +107,5 @@ publish: $(PY_TOOLS) ## Check, build, and upload dist/ to the index in TWINE_REP
 
 .PHONY: clean
 clean: ## Remove build output, caches and the local toolchain
-	rm -rf dist .pytest_cache .mypy_cache .ruff_cache .hypothesis $(VENV) node_modules
+	rm -rf dist .pytest_cache .mypy_cache .ruff_cache .hypothesis $(VENV) .venv-py3* node_modules
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

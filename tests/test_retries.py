@@ -250,16 +250,67 @@ def test_retry_after_http_date_is_honoured(waits: list[float]) -> None:
     assert 25.0 < wait <= 30.0
 
 
-def test_retry_after_is_capped(waits: list[float]) -> None:
+def test_retry_after_past_the_cap_ends_the_call_at_once(waits: list[float]) -> None:
     with local_server([Answer(429, headers={"Retry-After": "3600"}), OK]) as server:
+        started = time.monotonic()
+        with pytest.raises(RateLimitError) as caught:
+            get_job.sync("acme", "rft-1", client=make_client(server.url))
+    assert time.monotonic() - started < 5
+    assert waits == [] and len(server.requests) == 1
+    assert caught.value.retry_after == 3600.0 and caught.value.status_code == 429
+
+
+def test_retry_after_past_the_cap_with_the_real_sleep() -> None:
+    """Default settings, no fake sleep: a 3600 s Retry-After used to park the call for 2 minutes."""
+    with local_server([Answer(429, headers={"Retry-After": "3600"}), OK]) as server:
+        client = AuthenticatedClient(base_url=server.url, token="fw-test")
+        _open_clients.append(client)
+        started = time.monotonic()
+        with pytest.raises(RateLimitError) as caught:
+            get_job.sync("acme", "rft-1", client=client)
+    assert time.monotonic() - started < 5 and caught.value.retry_after == 3600.0
+
+
+@pytest.mark.parametrize("status", [503, 429])
+def test_retry_after_waits_of_one_call_add_up_to_the_cap_at_most(status: int, waits: list[float]) -> None:
+    script = [Answer(status, headers={"Retry-After": "40"}), Answer(status, headers={"Retry-After": "30"}), OK]
+    with local_server(script) as server, pytest.raises(errors.APIStatusError) as caught:
         get_job.sync("acme", "rft-1", client=make_client(server.url))
-    assert waits == [60.0]
+    assert waits == [40.0], "40 s slept; 30 s more would pass the 60 s cap"
+    assert caught.value.status_code == status and caught.value.retry_after == 30.0
+    assert len(server.requests) == 2
+
+
+def test_retry_after_up_to_the_cap_is_slept(waits: list[float]) -> None:
+    script = [Answer(503, headers={"Retry-After": "25"}), Answer(503, headers={"Retry-After": "35"}), OK]
+    with local_server(script) as server:
+        job = get_job.sync("acme", "rft-1", client=make_client(server.url))
+    assert job.name and waits == [25.0, 35.0]
+
+
+def test_the_cap_is_the_backoffs_max_retry_after(waits: list[float]) -> None:
+    patient = Backoff(initial=0.001, maximum=0.002, max_retry_after=7200)
+    with local_server([Answer(429, headers={"Retry-After": "3600"}), OK]) as server:
+        get_job.sync("acme", "rft-1", client=make_client(server.url).with_options(backoff=patient))
+    assert waits == [3600.0]
+    with local_server([Answer(429, headers={"Retry-After": "3"}), OK]) as server:
+        impatient = Backoff(initial=0.001, maximum=0.002, max_retry_after=2)
+        with pytest.raises(RateLimitError):
+            get_job.sync("acme", "rft-1", client=make_client(server.url).with_options(backoff=impatient))
+    assert waits == [3600.0]
+
+
+def test_retry_after_past_the_cap_is_logged(waits: list[float], caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="fireworks_rft_client")
+    with local_server([Answer(429, headers={"Retry-After": "3600"})]) as server, pytest.raises(RateLimitError):
+        get_job.sync("acme", "rft-1", client=make_client(server.url))
+    assert "asks to retry after 3600.00 s, past the 60.00 s cap: not retrying" in caplog.text
 
 
 def test_rate_limit_error_after_retries_keeps_retry_after(waits: list[float]) -> None:
     with local_server([Answer(429, headers={"Retry-After": "1"})]) as server, pytest.raises(RateLimitError) as caught:
         get_job.sync("acme", "rft-1", client=make_client(server.url))
-    assert caught.value.headers["retry-after"] == "1"
+    assert caught.value.headers["retry-after"] == "1" and caught.value.retry_after == 1.0
     assert waits == [1.0, 1.0]
 
 
@@ -337,6 +388,7 @@ def test_parse_retry_after() -> None:
     assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # in the past
     assert parse_retry_after("soon") is None
     assert parse_retry_after("nan") is None
+    assert parse_retry_after("inf") is None and parse_retry_after("1e999") is None
 
 
 def test_unreadable_retry_after_falls_back_to_backoff(waits: list[float]) -> None:
@@ -371,6 +423,17 @@ async def test_async_retry_after_and_bound(waits: list[float]) -> None:
             await get_job.asyncio("acme", "rft-1", client=client.with_options(max_retries=0))
         await client.aclose()
     assert waits == [2.0, 2.0] and len(server.requests) == 4
+
+
+@pytest.mark.anyio
+async def test_async_retry_after_past_the_cap_ends_the_call_at_once(waits: list[float]) -> None:
+    script = [Answer(503, headers={"Retry-After": "50"}), Answer(503, headers={"Retry-After": "3600"}), OK]
+    with local_server(script) as server:
+        client = make_client(server.url)
+        with pytest.raises(InternalServerError) as caught:
+            await get_job.asyncio("acme", "rft-1", client=client)
+        await client.aclose()
+    assert waits == [50.0] and len(server.requests) == 2 and caught.value.retry_after == 3600.0
 
 
 @pytest.mark.anyio

@@ -2,6 +2,7 @@
 
 import logging
 
+import httpcore
 import pytest
 
 from fireworks_rft_client import AuthenticatedClient
@@ -69,7 +70,10 @@ def test_token_is_not_logged_at_any_level(caplog: pytest.LogCaptureFixture) -> N
                 with pytest.raises(AuthenticationError) as caught:
                     get_job.sync("acme", "rft-1", client=client)
     loggers = {record.name.split(".")[0] for record in caplog.records}
-    assert {"httpx", "httpcore", "fireworks_rft_client"} <= loggers, "the test must see the DEBUG records"
+    expected = {"httpx", "fireworks_rft_client"}
+    if tuple(int(part) for part in httpcore.__version__.split(".")[:2]) >= (0, 17):
+        expected.add("httpcore")  # httpcore logs since 0.17; the lowest httpx allowed (make test-pythons) has 0.16
+    assert expected <= loggers, "the test must see the DEBUG records"
     assert any("retry 1 of 2" in record.getMessage() for record in caplog.records)
     for record in caplog.records:
         assert TOKEN not in record.getMessage(), record.name

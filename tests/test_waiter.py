@@ -151,6 +151,7 @@ def test_render_refuses_a_malformed_extension(
         job_state_table.render(_with_extension(spec, extension))
 
 
+@pytest.mark.toolchain
 @slow(120, "copies the repo and runs the generator as a subprocess")
 def test_generate_fails_on_a_bad_extension(tmp_path: Path) -> None:
     """make generate renders the table: a broken extension stops it, and nothing is written."""
@@ -337,6 +338,46 @@ def test_retry_after_lengthens_the_pause_on_jobs_and_on_errors(make_client: Make
             sleep=fake_time.sleep,
         )
     assert fake_time.sleeps == [7, 2, 11, 4]
+
+
+def test_retry_after_past_the_deadline_stops_with_the_error(make_client: MakeClient, fake_time: FakeTime) -> None:
+    script = [
+        *states("JOB_STATE_RUNNING"),
+        Step(status=429, headers={"Retry-After": "3600"}),
+        *states("JOB_STATE_COMPLETED"),
+    ]
+    with serve(*script) as server:
+        with pytest.raises(errors.RateLimitError) as caught:
+            wait_for_job(
+                make_client(server), JOB, timeout=600, poll_interval=1, clock=fake_time.clock, sleep=fake_time.sleep
+            )
+    assert caught.value.retry_after == 3600 and caught.value.status_code == 429
+    assert fake_time.sleeps == [1], "no sleep towards a deadline the server's wait goes past"
+    assert len(server.requests) == 2
+
+
+def test_retry_after_within_the_deadline_is_honoured(fake_time: FakeTime) -> None:
+    """The client's default settings: it does not sleep 3600 s (past its 60 s cap) but hands the
+    error at once to the waiter, whose 24 h deadline leaves room for the wait."""
+    script = [Step(status=503, headers={"Retry-After": "3600"}), *states("JOB_STATE_COMPLETED")]
+    with serve(*script) as server, AuthenticatedClient(base_url=server.base_url, token=TOKEN) as client:
+        job = wait_for_job(client, JOB, poll_interval=1, clock=fake_time.clock, sleep=fake_time.sleep)
+    assert job.state == JobState.JOB_STATE_COMPLETED
+    assert fake_time.sleeps == [3600] and len(server.requests) == 2
+
+
+@pytest.mark.anyio
+async def test_async_retry_after_past_the_deadline_stops_with_the_error(
+    make_client: MakeClient, fake_time: FakeTime
+) -> None:
+    timing: dict[str, Any] = {"clock": fake_time.clock, "sleep": fake_time.async_sleep, "poll_interval": 1}
+    script = [Step(status=503, headers={"Retry-After": "30"}), Step(status=503, headers={"Retry-After": "90"})]
+    with serve(*script, *states("JOB_STATE_COMPLETED")) as server:
+        async with make_client(server) as client:
+            with pytest.raises(errors.InternalServerError) as caught:
+                await async_wait_for_job(client, JOB, timeout=100, **timing)
+    assert fake_time.sleeps == [30], "30 s fit the deadline; 90 s more do not"
+    assert caught.value.retry_after == 90 and len(server.requests) == 2
 
 
 def test_retry_after_as_an_http_date(make_client: MakeClient, fake_time: FakeTime) -> None:

@@ -9,6 +9,7 @@ maps prefix their key to its path.
 
 import datetime
 import re
+from typing import Any, SupportsIndex
 
 from .errors import DecodeError
 
@@ -53,11 +54,67 @@ class Timestamp(datetime.datetime):
 
     ``datetime`` stops at microseconds; Google APIs send up to nanoseconds. The digits beyond
     the microsecond are kept in ``nanosecond`` (0-999) and written back by ``to_dict()``, so a
-    job read and written again keeps its exact timestamp. Comparisons and arithmetic use the
-    microsecond value; a value derived from it (``replace()``, ``+ timedelta``) drops them.
+    job read and written again keeps its exact timestamp.
+
+    Comparisons (``==``, ``<``...) and ``hash`` count the nanoseconds: ``...56.123456789Z`` is
+    later than, and not equal to, the ``datetime`` ``...56.123456Z``; with ``nanosecond`` 0 it
+    equals that ``datetime``. Arithmetic uses the microsecond value, and a value derived from
+    it (``replace()``, ``+ timedelta``, ``astimezone()``) drops the nanoseconds.
+    ``pickle``, ``copy.copy`` and ``copy.deepcopy`` keep them (``datetime``'s own reduce would not).
     """
 
     nanosecond: int = 0
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> tuple[Any, ...]:
+        reduced = super().__reduce_ex__(protocol)
+        assert isinstance(reduced, tuple)  # datetime's: (class, args)
+        return reduced[0], reduced[1], {"nanosecond": self.nanosecond}
+
+    def __repr__(self) -> str:
+        return f"{super().__repr__()[:-1]}, nanosecond={self.nanosecond})"
+
+    def __hash__(self) -> int:
+        return hash((super().__hash__(), self.nanosecond)) if self.nanosecond else super().__hash__()
+
+    def _same_microsecond(self, other: object) -> bool | None:
+        """True/False: whether ``other`` names the same microsecond; None: not a datetime."""
+        if not isinstance(other, datetime.datetime):
+            return None
+        return super().__eq__(other) is True
+
+    def __eq__(self, other: object) -> bool:
+        same = self._same_microsecond(other)
+        if same is None:
+            return NotImplemented
+        return same and self.nanosecond == getattr(other, "nanosecond", 0)
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __lt__(self, other: datetime.datetime) -> bool:  # type: ignore[override]
+        same = self._same_microsecond(other)
+        if same is None:
+            return NotImplemented
+        return self.nanosecond < getattr(other, "nanosecond", 0) if same else super().__lt__(other)
+
+    def __le__(self, other: datetime.datetime) -> bool:  # type: ignore[override]
+        same = self._same_microsecond(other)
+        if same is None:
+            return NotImplemented
+        return self.nanosecond <= getattr(other, "nanosecond", 0) if same else super().__le__(other)
+
+    def __gt__(self, other: datetime.datetime) -> bool:  # type: ignore[override]
+        same = self._same_microsecond(other)
+        if same is None:
+            return NotImplemented
+        return self.nanosecond > getattr(other, "nanosecond", 0) if same else super().__gt__(other)
+
+    def __ge__(self, other: datetime.datetime) -> bool:  # type: ignore[override]
+        same = self._same_microsecond(other)
+        if same is None:
+            return NotImplemented
+        return self.nanosecond >= getattr(other, "nanosecond", 0) if same else super().__ge__(other)
 
 
 def json_type_name(value: object) -> str:

@@ -3,7 +3,9 @@
 #   configurable per client (timeout=) and per call (with_options(timeout=...));
 # - idempotent requests are retried on connection errors, timeouts and the statuses of
 #   errors.RETRYABLE_STATUS_CODES, with exponential backoff and jitter, honouring Retry-After
-#   (retries.Backoff); max_retries (default 2) bounds them, 0 turns them off;
+#   (retries.Backoff); max_retries (default 2) bounds them, 0 turns them off; a Retry-After that
+#   would take the call's sleeping past Backoff.max_retry_after ends the call at once with the
+#   error (its retry_after holds the wait), so no call sleeps past that cap;
 # - settings the caller leaves out come from the environment, as the official SDK reads them:
 #   FIREWORKS_API_KEY (token), FIREWORKS_BASE_URL, FIREWORKS_ACCOUNT_ID; no key at all is an
 #   errors.ConfigurationError naming FIREWORKS_API_KEY;
@@ -332,6 +334,7 @@ class Client:
             self._callers_client_kwargs(client, request_kwargs)
         retries_left = self._retries_for(request_kwargs)
         attempt = 0
+        slept = 0.0
         while True:
             try:
                 response = client.request(**request_kwargs)
@@ -342,12 +345,15 @@ class Client:
             except httpx.TransportError as exc:
                 if attempt >= retries_left or not _is_retryable(exc):
                     raise _transport_error(exc, request_kwargs, attempt) from exc
-                delay = self._retry_delay(attempt, None, exc)
+                delay = self._retry_delay(attempt, None, exc, slept)
             else:
                 if attempt >= retries_left or response.status_code not in errors.RETRYABLE_STATUS_CODES:
                     return response
-                delay = self._retry_delay(attempt, response, None)
+                delay = self._retry_delay(attempt, response, None, slept)
+            if delay is None:  # a Retry-After past the cap (so a response): the caller gets its error now
+                return response
             retries.sleep(delay)
+            slept += delay
             attempt += 1
 
     async def send_request_async(self, request_kwargs: dict[str, Any]) -> httpx.Response:
@@ -357,6 +363,7 @@ class Client:
             self._callers_client_kwargs(client, request_kwargs)
         retries_left = self._retries_for(request_kwargs)
         attempt = 0
+        slept = 0.0
         while True:
             try:
                 response = await client.request(**request_kwargs)
@@ -367,23 +374,41 @@ class Client:
             except httpx.TransportError as exc:
                 if attempt >= retries_left or not _is_retryable(exc):
                     raise _transport_error(exc, request_kwargs, attempt) from exc
-                delay = self._retry_delay(attempt, None, exc)
+                delay = self._retry_delay(attempt, None, exc, slept)
             else:
                 if attempt >= retries_left or response.status_code not in errors.RETRYABLE_STATUS_CODES:
                     return response
-                delay = self._retry_delay(attempt, response, None)
+                delay = self._retry_delay(attempt, response, None, slept)
+            if delay is None:  # a Retry-After past the cap (so a response): the caller gets its error now
+                return response
             await retries.async_sleep(delay)
+            slept += delay
             attempt += 1
 
-    def _retry_delay(self, attempt: int, response: httpx.Response | None, exc: Exception | None) -> float:
+    def _retry_delay(
+        self, attempt: int, response: httpx.Response | None, exc: Exception | None, slept: float
+    ) -> float | None:
+        """The wait before the next attempt; None when a Retry-After asks for more than the
+        cap (``Backoff.max_retry_after``) leaves after the ``slept`` seconds of this call."""
         retry_after = response.headers.get("retry-after") if response is not None else None
-        delay = self._backoff.delay(attempt, retry_after)
+        seconds = retries.parse_retry_after(retry_after) if retry_after is not None else None
+        delay = self._backoff.delay(attempt) if seconds is None else seconds
+        too_long = seconds is not None and seconds > self._backoff.max_retry_after - slept
         if _logger.isEnabledFor(logging.INFO):
             request = response.request if response is not None else getattr(exc, "request", None)
             what = f"HTTP {response.status_code}" if response is not None else type(exc).__name__
             where = f"{request.method} {errors.safe_url(request.url)}" if request is not None else "request"
-            _logger.info("%s on %s; retry %d of %d in %.2f s", what, where, attempt + 1, self._max_retries, delay)
-        return delay
+            if too_long:
+                _logger.info(
+                    "%s on %s asks to retry after %.2f s, past the %.2f s cap: not retrying",
+                    what,
+                    where,
+                    delay,
+                    self._backoff.max_retry_after,
+                )
+            else:
+                _logger.info("%s on %s; retry %d of %d in %.2f s", what, where, attempt + 1, self._max_retries, delay)
+        return None if too_long else delay
 
     def close(self) -> None:
         """Close the sync httpx client (the caller's too, when one was handed in)."""

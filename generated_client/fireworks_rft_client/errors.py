@@ -3,16 +3,21 @@
 # APIStatusError subclass that keeps the status, headers, raw body and request line.
 # DecodeError is what a model's from_dict raises (with the dotted path of the field); the
 # endpoint turns it into ResponseValidationError. Body snippets in messages have secret
-# values (apiKey, token, password, signed URLs) masked.
+# values (apiKey, token, password, signed URLs) masked. Every error survives pickle, copy and deepcopy (a
+# multiprocessing or task-queue boundary); the httpx.Response of an error is not pickled (its
+# request carries the Authorization header) but rebuilt from the status, headers, body and URL.
 """Errors raised by the client. Catch ``FireworksError`` for all of them."""
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from typing import Any
 
 import httpx
+
+from .retries import parse_retry_after
 
 __all__ = [
     "APIConnectionError",
@@ -42,7 +47,41 @@ RETRYABLE_STATUS_CODES: frozenset[int] = frozenset({408, 429, 500, 502, 503, 504
 
 
 class FireworksError(Exception):
-    """Base class of every error raised by this package."""
+    """Base class of every error raised by this package.
+
+    Every error survives ``pickle``, ``copy.copy`` and ``copy.deepcopy`` with its message and
+    attributes (``Exception``'s own pickling calls ``__init__`` with the message alone, which
+    fails for errors that take more). What does not cross a pickle is listed on the class that
+    holds it (``APIStatusError.response``).
+    """
+
+    #: Attributes that copy.deepcopy shares with the copy instead of copying (live objects).
+    _shared_on_deepcopy: tuple[str, ...] = ()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuild, (type(self), self.args), self._pickle_state()
+
+    def _pickle_state(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    def __copy__(self) -> Any:
+        return _rebuild(type(self), self.args, self.__dict__)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Any:
+        shared = self._shared_on_deepcopy
+        state = {key: value if key in shared else copy.deepcopy(value, memo) for key, value in self.__dict__.items()}
+        clone = _rebuild(type(self), copy.deepcopy(self.args, memo), state)
+        memo[id(self)] = clone
+        return clone
+
+
+def _rebuild(cls: type[FireworksError], args: tuple[Any, ...], state: dict[str, Any] | None = None) -> Any:
+    """An error of class ``cls`` with these args and attributes, without calling its ``__init__``."""
+    error = cls.__new__(cls, *args)
+    error.args = args
+    if state:
+        error.__setstate__(state)
+    return error
 
 
 class ConfigurationError(FireworksError, ValueError):
@@ -126,6 +165,18 @@ class ResponseValidationError(APIError):
         self.body = body
         self.response = response
 
+    _shared_on_deepcopy = ("response",)
+
+    def _pickle_state(self) -> dict[str, Any]:
+        # The response's request carries the Authorization header: never pickled.
+        state = dict(self.__dict__)
+        if state.get("response") is not None:
+            state["response"] = _RebuildResponse(self.status_code, {}, self.body, self.method, self.url)
+        return state
+
+    def __setstate__(self, state: dict[str, Any] | None) -> None:
+        _restore(self, state)
+
     @classmethod
     def from_response(cls, response: httpx.Response, reason: str, field: str = "") -> ResponseValidationError:
         method, url = _request_line(response)
@@ -144,21 +195,65 @@ class APIStatusError(APIError):
     """The server answered with a status outside 2xx.
 
     Attributes: ``status_code``, ``headers``, ``body`` (raw bytes), ``method``, ``url``,
-    ``response`` (the ``httpx.Response``), and from a JSON error body when there is one:
-    ``message``, ``code`` (the gRPC code number or an error code string) and ``details``.
+    ``response`` (the ``httpx.Response``), ``retry_after`` (the seconds a ``Retry-After``
+    header asks to wait, None without a readable one), and from a JSON error body when there
+    is one: ``message``, ``code`` (the gRPC code number or an error code string) and ``details``.
+
+    Through ``pickle`` every attribute but ``response`` comes back as it was; ``response`` is
+    rebuilt from ``status_code``, ``headers`` (less ``Content-Encoding``: ``body`` is decoded),
+    ``body``, ``method`` and ``url``. The original's request headers, Authorization among them,
+    are never pickled; its history, elapsed time and extensions are not kept. ``copy.copy`` and
+    ``copy.deepcopy`` share the original response.
     """
+
+    _shared_on_deepcopy = ("response",)
 
     def __init__(self, response: httpx.Response) -> None:
         self.response = response
         self.status_code = response.status_code
         self.headers = response.headers
         self.body = response.content
+        retry_after = response.headers.get("retry-after")
+        self.retry_after = parse_retry_after(retry_after) if retry_after is not None else None
         self.message, self.code, self.details = _parse_error_body(response.content)
         method, url = _request_line(response)
         reason = response.reason_phrase or "Error"
         text = self.message or _snippet(self.body) or "no body"
         code = f" (code {self.code})" if self.code is not None else ""
         super().__init__(f"HTTP {self.status_code} {reason} from {method} {url}: {text}{code}", method=method, url=url)
+
+    def _pickle_state(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["response"] = _RebuildResponse(self.status_code, self.headers, self.body, self.method, self.url)
+        return state
+
+    def __setstate__(self, state: dict[str, Any] | None) -> None:
+        _restore(self, state)
+
+
+def _restore(error: FireworksError, state: dict[str, Any] | None) -> None:
+    """Set an unpickled error's attributes, building its response anew from what was pickled."""
+    if state:
+        response = state.get("response")
+        if isinstance(response, _RebuildResponse):
+            state = {**state, "response": response.build()}
+        error.__dict__.update(state)
+
+
+class _RebuildResponse:
+    """What a pickled error keeps of its ``httpx.Response``; ``build()`` makes a new one of it."""
+
+    def __init__(self, status_code: int, headers: Any, body: bytes, method: str, url: str) -> None:
+        self.status_code = status_code
+        # The body is kept decoded: a Content-Encoding would make httpx decode it again.
+        self.headers = [(k, v) for k, v in httpx.Headers(headers).multi_items() if k != "content-encoding"]
+        self.body = body
+        self.method = method
+        self.url = url
+
+    def build(self) -> httpx.Response:
+        request = httpx.Request(self.method, self.url) if self.method != "?" else None
+        return httpx.Response(self.status_code, headers=self.headers, content=self.body, request=request)
 
 
 class BadRequestError(APIStatusError):

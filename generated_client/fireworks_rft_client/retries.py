@@ -6,6 +6,7 @@ module decides the wait. Only the retry path imports ``random`` and ``email.util
 successful call pays nothing for them. Tests replace ``sleep``/``async_sleep`` to record waits.
 """
 
+import math
 import time
 
 from attrs import define, field
@@ -23,8 +24,11 @@ class Backoff:
     """Exponential backoff with jitter: ``initial * 2**attempt`` up to ``maximum`` seconds, less
     up to 25 % at random, so that many clients do not retry in step.
 
-    A ``Retry-After`` header (seconds or an HTTP date) replaces the computed wait, capped at
-    ``max_retry_after`` seconds so that a server cannot park the caller for hours.
+    A ``Retry-After`` header (seconds or an HTTP date) replaces the computed wait. The client
+    sleeps at most ``max_retry_after`` seconds in all for such waits, so that a server cannot
+    park the caller for hours: a ``Retry-After`` that would take one call past it ends the call
+    at once with the error, whose ``retry_after`` holds the wait asked for. (``delay()`` caps a
+    ``Retry-After`` at ``max_retry_after``.)
     """
 
     initial: float = field(default=0.5, validator=_non_negative)
@@ -44,14 +48,15 @@ class Backoff:
 
 
 def parse_retry_after(value: str) -> float | None:
-    """Seconds from a ``Retry-After`` value: delta-seconds or an HTTP date; None if unreadable."""
+    """Seconds from a ``Retry-After`` value: delta-seconds or an HTTP date; None if unreadable
+    (NaN and infinity too)."""
     value = value.strip()
     try:
         seconds = float(value)
     except ValueError:
         pass
     else:
-        return max(seconds, 0.0) if seconds == seconds else None  # NaN is no answer
+        return max(seconds, 0.0) if abs(seconds) < math.inf else None  # NaN, inf are no answer
     import email.utils  # noqa: PLC0415 - only the retry path needs it
 
     try:

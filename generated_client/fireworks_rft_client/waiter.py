@@ -15,9 +15,10 @@ lengthens the next pause to what the server asks for. The deadline is checked be
 one request may run for the client's own timeout.
 
 Errors: a connection failure or a status in ``errors.RETRYABLE_STATUS_CODES`` that still
-reaches the waiter (after the client's own retries) is transient: the wait goes on. Any other
-error (401, 403, 404, other 4xx, a body that does not fit the schema) ends the wait at once and
-is raised as it is.
+reaches the waiter (after the client's own retries) is transient: the wait goes on, after the
+error's ``retry_after`` when the deadline leaves room for it; when it does not, the error ends
+the wait at once and is raised as it is. Any other error (401, 403, 404, other 4xx, a body
+that does not fit the schema) ends the wait at once and is raised as it is.
 """
 
 import asyncio
@@ -302,10 +303,13 @@ class _Wait:
         return max(self._next_interval(), _retry_after(headers))
 
     def after_error(self, exc: errors.FireworksError) -> float:
-        """The pause before the next poll after a transient error; raises a permanent one."""
+        """The pause before the next poll after a transient error; raises a permanent one, and
+        one whose ``retry_after`` goes past the deadline."""
         self.polls += 1
         if isinstance(exc, errors.APIStatusError) and exc.status_code in errors.RETRYABLE_STATUS_CODES:
-            retry_after = _retry_after(exc.headers)
+            retry_after = exc.retry_after or 0.0
+            if self.timeout is not None and 0 < self.timeout - self.elapsed() < retry_after:
+                raise exc  # the server asks for a wait past the deadline: no later poll can be
         elif isinstance(exc, errors.APIConnectionError):
             retry_after = 0.0
         else:
@@ -349,4 +353,4 @@ def _retry_after(headers: Mapping[str, str]) -> float:
     """Seconds a ``Retry-After`` header asks for (the client's parser); 0 when absent or unreadable."""
     value = headers.get("retry-after")
     seconds = parse_retry_after(value) if value else None
-    return seconds if seconds is not None and seconds < math.inf else 0.0
+    return seconds if seconds is not None else 0.0
