@@ -25,6 +25,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from packaging.version import Version
 
 from tools import publish, release
 from tools.prism import ROOT, free_port
@@ -70,11 +71,15 @@ def make_scratch_repo(path: Path, *, git: bool) -> Path:
     return path
 
 
+CURRENT = release.spec_version(ROOT)  # the spec's version as it is in the repository
+NEXT = str(Version(CURRENT).major) + f".{Version(CURRENT).minor + 1}.0"  # a minor bump of it
+
+
 def bump_spec(root: Path, version: str) -> None:
     spec = root / release.SPEC_NAME
     text = spec.read_text()
-    assert "  version: 0.1.0\n" in text
-    spec.write_text(text.replace("  version: 0.1.0\n", f"  version: {version}\n", 1))
+    assert f"  version: {CURRENT}\n" in text
+    spec.write_text(text.replace(f"  version: {CURRENT}\n", f"  version: {version}\n", 1))
 
 
 def edit_spec(root: Path) -> None:
@@ -95,7 +100,9 @@ def test_spec_change_without_version_bump_is_refused(tmp_path: Path) -> None:
     root = make_scratch_repo(tmp_path, git=False)
     release.record(root)
     edit_spec(root)
-    with pytest.raises(release.ReleaseRuleError, match=r"changed since release 0\.1\.0 .* bump info\.version"):
+    with pytest.raises(
+        release.ReleaseRuleError, match=rf"changed since release {re.escape(CURRENT)} .* bump info\.version"
+    ):
         release.check(root)
 
 
@@ -103,11 +110,13 @@ def test_version_bump_needs_a_changelog_entry(tmp_path: Path) -> None:
     root = make_scratch_repo(tmp_path, git=False)
     release.record(root)
     edit_spec(root)
-    bump_spec(root, "0.2.0")
-    with pytest.raises(release.ReleaseRuleError, match=r"CHANGELOG\.md has no entry for 0\.2\.0"):
+    bump_spec(root, NEXT)
+    with pytest.raises(release.ReleaseRuleError, match=rf"CHANGELOG\.md has no entry for {re.escape(NEXT)}"):
         release.check(root)
     changelog = root / "CHANGELOG.md"
-    changelog.write_text(changelog.read_text().replace("## 0.1.0", "## 0.2.0 - 2026-12-01\n\n- RFT jobs.\n\n## 0.1.0"))
+    changelog.write_text(
+        changelog.read_text().replace(f"## {CURRENT}", f"## {NEXT} - 2026-12-01\n\n- RFT jobs.\n\n## {CURRENT}", 1)
+    )
     release.check(root)  # bumped and noted: fine
 
 
@@ -115,7 +124,7 @@ def test_version_may_not_go_backwards(tmp_path: Path) -> None:
     root = make_scratch_repo(tmp_path, git=False)
     release.record(root)
     bump_spec(root, "0.0.9")
-    with pytest.raises(release.ReleaseRuleError, match=r"0\.0\.9 is older than the released 0\.1\.0"):
+    with pytest.raises(release.ReleaseRuleError, match=rf"0\.0\.9 is older than the released {re.escape(CURRENT)}"):
         release.check(root)
 
 
@@ -139,10 +148,10 @@ def test_make_check_runs_the_rule_with_a_one_line_hint(tmp_path: Path) -> None:
 
 def test_spec_version_becomes_the_package_version(tmp_path: Path) -> None:
     root = make_scratch_repo(tmp_path, git=False)
-    bump_spec(root, "0.2.0")
+    bump_spec(root, NEXT)
     result = run("make", "generate", cwd=root, env=clean_env())
     assert result.returncode == 0, result.stderr
-    assert '\nversion = "0.2.0"\n' in (root / "generated_client" / "pyproject.toml").read_text()
+    assert f'\nversion = "{NEXT}"\n' in (root / "generated_client" / "pyproject.toml").read_text()
     # The package README is hand-written and names no version, so it cannot go stale on a bump.
     assert not re.search(r"\d+\.\d+\.\d+", (root / "generated_client" / "README.md").read_text())
 
@@ -431,6 +440,7 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Index]:
 class Publishes:
     repo: Path
     record_before: str
+    record_after_wrong: str
     wrong_password: str
     wrong: subprocess.CompletedProcess[str]
     good: subprocess.CompletedProcess[str]
@@ -450,10 +460,14 @@ def publishes(built: Built, index: Index) -> Publishes:
         TWINE_PASSWORD=wrong_password,
     )
     wrong = run("make", "publish", cwd=repo, env=wrong_env)
+    record_after_wrong = (repo / release.RECORD_NAME).read_text()
     env = clean_env(TWINE_REPOSITORY_URL=index.url, TWINE_USERNAME=USER, TWINE_PASSWORD=index.password)
     good = run("make", "publish", cwd=repo, env=env)
+    # As README "Releasing" says: commit the record that make publish wrote, then publish again.
+    git_cmd = ("git", "-c", "user.name=release-test", "-c", "user.email=release-test@localhost")
+    run(*git_cmd, "commit", "-q", "-a", "-m", "release", cwd=repo)
     again = run("make", "publish", cwd=repo, env=env)
-    return Publishes(repo, record_before, wrong_password, wrong, good, again)
+    return Publishes(repo, record_before, record_after_wrong, wrong_password, wrong, good, again)
 
 
 def test_wrong_credentials_are_refused_without_showing_them(publishes: Publishes, index: Index) -> None:
@@ -464,6 +478,7 @@ def test_wrong_credentials_are_refused_without_showing_them(publishes: Publishes
     assert "403" in output
     assert publishes.wrong_password not in output
     assert index.password not in output
+    assert publishes.record_after_wrong == publishes.record_before  # nothing recorded as released
 
 
 def test_publish_uploads_the_wheel_and_the_sdist(publishes: Publishes, index: Index) -> None:
@@ -474,8 +489,10 @@ def test_publish_uploads_the_wheel_and_the_sdist(publishes: Publishes, index: In
     assert f"fireworks_rft_client-{version}-py3-none-any.whl" in listing.text
     assert f"fireworks_rft_client-{version}.tar.gz" in listing.text
     assert index.password not in publishes.good.stdout + publishes.good.stderr
-    # The record names the released version and spec; the scratch repo already held this one.
-    assert (publishes.repo / release.RECORD_NAME).read_text() == publishes.record_before
+    # The record now names the released version and its spec.
+    released = release.last_release(publishes.repo)
+    assert released is not None and released.version == version
+    assert released.spec_sha256 == release.spec_sha256(publishes.repo)
 
 
 def test_second_publish_of_a_version_is_refused(publishes: Publishes, index: Index) -> None:

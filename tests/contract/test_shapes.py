@@ -22,6 +22,7 @@ import pytest
 import yaml
 
 from tools.generate import GenerateError, render_package
+from tools.generated_files import is_generated
 from tools.prism import ROOT
 
 from .shape_values import Shapes, Site, nest
@@ -30,8 +31,7 @@ HERE = Path(__file__).parent / "shapes"
 FIXTURE_SPEC = HERE / "shapes.yaml"
 MODEL = "Shapes"
 PACKAGE = "shapes_client"
-# The hand-written modules the generated models import.
-RUNTIME = ("_decode.py", "errors.py", "types.py")
+RUNTIME = ROOT / "generated_client" / "fireworks_rft_client"
 
 
 def generate_fixture(into: Path, *, templates: Path, spec: Path = FIXTURE_SPEC) -> Path:
@@ -40,8 +40,11 @@ def generate_fixture(into: Path, *, templates: Path, spec: Path = FIXTURE_SPEC) 
     for name, content in files.items():
         (into / name).parent.mkdir(parents=True, exist_ok=True)
         (into / name).write_bytes(content)
-    for name in RUNTIME:
-        shutil.copy(ROOT / "generated_client" / "fireworks_rft_client" / name, into / PACKAGE / name)
+    # The hand-written runtime beside the fixture's models (its own modules import only what
+    # they use, so a module about jobs never loads); an empty __init__ loads none of it up front.
+    for module in RUNTIME.glob("*.py"):
+        if not is_generated(module) and module.name != "__init__.py":
+            shutil.copy(module, into / PACKAGE / module.name)
     (into / PACKAGE / "__init__.py").write_text("")
     return into
 
