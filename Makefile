@@ -40,11 +40,12 @@ setup: $(PY_TOOLS) $(NODE_TOOLS) ## Install the pinned toolchain into .venv/ and
 generate: $(PY_TOOLS) ## Rewrite the generated files of generated_client/ from the spec (the main job)
 	python -m tools.generate $(OUT)
 
-# The tests read the reference page only as the data file reference/*.json; this rewrites it from
-# the page (../shared/reference or $$FIREWORKS_RFT_REFERENCE_DIR) after the page changes.
+# The tests read the reference page and the current-API sheet only as the data files reference/*.json;
+# this rewrites them from ../shared/reference (or $$FIREWORKS_RFT_REFERENCE_DIR) after either changes.
 .PHONY: reference-data
-reference-data: $(PY_TOOLS) ## Rewrite reference/*.json from the API reference page (../shared/reference)
+reference-data: $(PY_TOOLS) ## Rewrite reference/*.json from the reference page and current-api.md (../shared/reference)
 	python -m tools.reference_data write
+	python -m tools.current_api write
 
 .PHONY: check
 check: $(PY_TOOLS) ## Fail when a generated file is stale or edited by hand, or the spec changed without a version bump

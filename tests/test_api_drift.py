@@ -1,9 +1,11 @@
 """make api-drift: the spec against Fireworks' official SDK (tools/api_drift.py, tools/sdk_reader.py).
 
 Offline: the reader runs in the project's own .venv, where requirements-dev.txt pins
-fireworks-ai. What the drift must show is derived at test time from the reference sheet
-(../shared/reference/current-api.md) and the spec as it is, so the test stays true when the
-spec catches up: a field the sheet marks new is reported as lacking exactly while the spec lacks it.
+fireworks-ai. What the drift must show is derived at test time from the current-API sheet, as
+the repository keeps it (reference/current-api.json, written from ../shared/reference/current-api.md
+by tools/current_api.py, so a clone with nothing beside it runs this too), and the spec as it
+is, so the test stays true when the spec catches up: a field the sheet marks new is reported as
+lacking exactly while the spec lacks it.
 """
 
 import json
@@ -17,12 +19,10 @@ import pytest
 import yaml
 
 from tools import api_drift
+from tools.current_api import load_current_api, walk
 from tools.prism import ROOT
-from tools.reference_data import reference_dir
 
 from .conftest import load_spec
-
-SHEET = reference_dir() / "current-api.md"
 
 
 def pinned_sdk_version() -> str:
@@ -52,24 +52,29 @@ def spec_paths(node: dict[str, Any], path: str = "") -> set[str]:
     return found
 
 
-def section(text: str, title: str) -> str:
-    match = re.search(rf"^## {re.escape(title)}\b.*?$(.*?)(?=^## |\Z)", text, flags=re.M | re.S)
-    assert match, f"no section {title!r} in {SHEET}"
-    return match.group(1)
-
-
 def sheet_expectations() -> tuple[set[str], set[str]]:
-    """(paths the SDK has and the sheet marks new or renamed, paths the sheet says the SDK dropped)."""
-    text = SHEET.read_text()
-    new = set(re.findall(r"^\| \+ (\w+) \|", section(text, "ReinforcementFineTuningJob"), flags=re.M))
-    new |= {f"trainingConfig.{name}" for name in re.findall(r"\+ (\w+) \(", section(text, "TrainingConfig"))}
-    progress = section(text, "JobProgress")
-    new |= {f"jobProgress.{name}" for name in re.findall(r"\b([a-z]\w+)\b", progress.split("\n\n")[0])}
-    renamed = re.findall(r"`(\w+)`\s+became\s+`(\w+)`", section(text, "InferenceParameters"))
-    new |= {f"inferenceParameters.{after}" for _, after in renamed}
-    dropped = {f"inferenceParameters.{before}" for before, _ in renamed}
-    dropped |= {f"trainingConfig.{name}" for name in re.findall(r"no longer lists (\w+)", text)}
-    dropped |= {f"state={value}" for value in re.findall(r"(JOB_STATE_\w+)[^|]*is not among them", text)}
+    """(paths the SDK has and the sheet marks new or renamed, paths the sheet says the SDK dropped).
+
+    New: each field marked + with everything inside it (its fields, an inline enum's values), and
+    each rename's new name. Dropped: each rename's old name, each field the SDK no longer lists,
+    and each enum value it dropped (``state=JOB_STATE_DELETED``).
+    """
+    data = load_current_api()
+    new: set[str] = set()
+    dropped: set[str] = set()
+    new_prefixes: list[str] = []
+    for field in walk(data):
+        parent = field.path.rpartition(".")[0]
+        if field.entry["new"] or any(field.path.startswith(prefix) for prefix in new_prefixes) or field.renamed_from:
+            new.add(field.path)
+            new |= {f"{field.path}={value}" for value in field.entry.get("enum", [])}
+            if field.entry["new"]:
+                new_prefixes.append(field.path + ".")
+        dropped |= {f"{parent}.{old}" if parent else old for old in field.renamed_from}
+        if field.dropped:
+            dropped.add(field.path)
+        enum_facts = data["enums"].get(field.entry.get("schema")) if field.entry["kind"] == "enum" else None
+        dropped |= {f"{field.path}={value}" for value in (enum_facts or {}).get("dropped", [])}
     assert len(new) >= 20 and len(dropped) >= 4, (new, dropped)  # the sheet was read
     return new, dropped
 

@@ -20,6 +20,7 @@ import yaml
 
 from tests.conftest import copy_repo
 from tests.time_limits import slow
+from tools.current_api import SHEET_NAME
 from tools.reference_data import ENV_DIR, PAGE_NAME, reference_dir
 
 SPEC_FILE = Path("openapi/fireworks-rft.yaml")
@@ -31,6 +32,10 @@ ROUND_TRIP = "tests/contract/test_round_trip.py"
 DATA = "tests/contract/test_reference_data.py"
 COMPARISON = f"{DATA}::test_data_file_matches_the_reference_page"
 DATA_FILE = Path("reference/get-reinforcement-fine-tuning-job.json")
+CURRENT = "tests/contract/test_spec_vs_current_api.py"
+CURRENT_DATA = "tests/contract/test_current_api_data.py"
+CURRENT_COMPARISON = f"{CURRENT_DATA}::test_data_file_matches_the_sheet"
+CURRENT_DATA_FILE = Path("reference/current-api.json")
 OPERATION = "/v1/accounts/{account_id}/reinforcementFineTuningJobs/{reinforcement_fine_tuning_job_id}"
 # Each test copies the repo and runs pytest or the make check tool (a full generation) on the
 # copy, up to three times; each subprocess has its own 300 s limit, this test one more.
@@ -67,11 +72,11 @@ def real_reference() -> Path:
     return directory
 
 
-def scratch_reference(tmp_path: Path, change: Callable[[str], str]) -> Path:
-    """A copy of the reference folder with the page changed."""
+def scratch_reference(tmp_path: Path, change: Callable[[str], str], name: str = PAGE_NAME) -> Path:
+    """A copy of the reference folder with the page (or another file of it, ``name``) changed."""
     directory = tmp_path / "scratch-reference"
     shutil.copytree(real_reference(), directory)
-    page = directory / PAGE_NAME
+    page = directory / name
     page.chmod(0o644)  # the shared folder is read-only; its copy must not be
     changed = change(page.read_text())
     assert changed != page.read_text(), "could not apply the break: the page did not change"
@@ -79,10 +84,10 @@ def scratch_reference(tmp_path: Path, change: Callable[[str], str]) -> Path:
     return directory
 
 
-def write_data(repo: Path, reference: Path) -> None:
+def write_data(repo: Path, reference: Path, tool: str = "tools.reference_data") -> None:
     """The scratch copy's own tool rewrites its data file from ``reference``, as `make reference-data` would."""
     subprocess.run(
-        [sys.executable, "-m", "tools.reference_data", "write", "--reference-dir", str(reference)],
+        [sys.executable, "-m", tool, "write", "--reference-dir", str(reference)],
         cwd=repo,
         check=True,
         capture_output=True,
@@ -116,18 +121,20 @@ def assert_fails_with(result: subprocess.CompletedProcess[str], *messages: str) 
 
 def test_control_the_unbroken_copy_passes_every_guard(tmp_path: Path) -> None:
     repo = scratch(tmp_path)
-    result = run_guard(repo, REFERENCE, CODE, PAYLOADS, DATA)
+    result = run_guard(repo, REFERENCE, CODE, PAYLOADS, DATA, CURRENT, CURRENT_DATA)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert re.search(r"\b[1-9]\d* passed", result.stdout), result.stdout[-2000:]
-    # No page beside the copy: the comparison says why it did not run.
+    # No page or sheet beside the copy: each comparison says why it did not run.
     assert re.search(r"SKIPPED \[1\] .*is absent: no reference page to compare", result.stdout), result.stdout[-2000:]
+    assert re.search(rf"SKIPPED \[1\] .*is absent: no {SHEET_NAME} to compare", result.stdout), result.stdout[-2000:]
 
 
 def test_control_the_unbroken_copy_matches_the_page(tmp_path: Path) -> None:
     repo = scratch(tmp_path)
-    result = run_guard(repo, COMPARISON, "-rA", reference=real_reference())
+    result = run_guard(repo, COMPARISON, CURRENT_COMPARISON, "-rA", reference=real_reference())
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert f"PASSED {COMPARISON}" in result.stdout, result.stdout[-2000:]
+    assert f"PASSED {CURRENT_COMPARISON}" in result.stdout, result.stdout[-2000:]
 
 
 def test_data_file_behind_the_page(tmp_path: Path) -> None:
@@ -309,4 +316,67 @@ def test_spec_type_that_contradicts_the_reference_page(tmp_path: Path) -> None:
         run_guard(repo, REFERENCE),
         "example field inferenceParameters.topK (InferenceParameters.topK): "
         "the reference page's example has a JSON integer (123), the spec says string",
+    )
+
+
+# --- the current-API sheet (reference/current-api.json) -------------------------------------------
+
+
+def test_current_api_field_missing_from_the_spec(tmp_path: Path) -> None:
+    repo = scratch(tmp_path)
+    edit_spec(repo, lambda spec: spec["components"]["schemas"]["TrainingConfig"]["properties"].pop("batchSizeSamples"))
+
+    assert_fails_with(
+        run_guard(repo, CURRENT),
+        "trainingConfig.batchSizeSamples: in the current API (int32), missing from the spec (TrainingConfig)",
+    )
+
+
+def test_current_api_int64_made_int32_in_the_spec(tmp_path: Path) -> None:
+    repo = scratch(tmp_path)
+
+    def narrow(spec: dict[str, Any]) -> None:
+        spec["components"]["schemas"]["AcceleratorSeconds"]["additionalProperties"] = {
+            "type": "integer",
+            "format": "int32",
+        }
+
+    edit_spec(repo, narrow)
+
+    assert_fails_with(
+        run_guard(repo, CURRENT),
+        "acceleratorSeconds.* (AcceleratorSeconds additionalProperties): the current API says int64, "
+        "the spec says integer int32",
+    )
+
+
+def test_renamed_field_no_longer_deprecated_in_the_spec(tmp_path: Path) -> None:
+    repo = scratch(tmp_path)
+    edit_spec(
+        repo,
+        lambda spec: spec["components"]["schemas"]["InferenceParameters"]["properties"]["maxTokens"].pop("deprecated"),
+    )
+
+    assert_fails_with(
+        run_guard(repo, CURRENT),
+        "inferenceParameters.maxTokens (InferenceParameters.maxTokens): renamed to maxOutputTokens in the "
+        "current API, the spec lacks deprecated: true",
+    )
+
+
+def test_current_api_data_file_behind_the_sheet(tmp_path: Path) -> None:
+    """The sheet gained a field; the data file was not rewritten (it is what the older sheet gave)."""
+
+    def drop_node_count(text: str) -> str:
+        return re.sub(r"^\| \+ nodeCount \|.*\n", "", text, flags=re.M)
+
+    repo = scratch(tmp_path)
+    write_data(repo, scratch_reference(tmp_path, drop_node_count, SHEET_NAME), "tools.current_api")
+
+    assert_fails_with(
+        run_guard(repo, CURRENT_COMPARISON, reference=real_reference()),
+        f"{CURRENT_DATA_FILE} is not what",
+        "schemas.ReinforcementFineTuningJob.fields.nodeCount: in the sheet, missing from the data file",
+        "sheet.sha256: the sheet says",
+        "make reference-data",
     )
