@@ -21,7 +21,7 @@ import httpx
 from fireworks import AsyncFireworks, Fireworks
 from httpx_aiohttp import AiohttpTransport
 
-from bench.payload import ACCOUNT_ID, JOB_ID, JOB_PATH, TOKEN, reference_example
+from bench.payload import ACCOUNT_ID, JOB_ID, JOB_PATH, TOKEN, job_example
 from fireworks_rft_client import AuthenticatedClient
 from fireworks_rft_client._aiohttp import AiohttpTransport as OurAiohttpTransport
 from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job
@@ -64,7 +64,7 @@ def _summary_of_model(job: Any) -> tuple[Any, ...]:
 
 
 def expected_summary() -> tuple[Any, ...]:
-    return _summary_of_dict(reference_example())
+    return _summary_of_dict(job_example())
 
 
 def sync_contenders(base_url: str) -> list[SyncContender]:

@@ -15,7 +15,7 @@ from typing import Any
 from fireworks._models import construct_type  # what the SDK runs on every response body
 from fireworks.types.reinforcement_fine_tuning_job import ReinforcementFineTuningJob as SdkJob
 
-from bench.payload import reference_body, reference_example
+from bench.payload import job_body, job_example
 from bench.pydantic_job import ReinforcementFineTuningJob as PydanticJob
 from bench.settings import Settings
 from bench.timing import median, paired_ratio, time_batch
@@ -68,14 +68,14 @@ def _time_all(calls: dict[str, Callable[[], object]], settings: Settings) -> dic
 
 
 def _check_serialisers(serialisers: dict[str, Callable[[], str]]) -> None:
-    expected_keys = set(reference_example())
+    expected_keys = set(job_example())
     for key, serialise in serialisers.items():
         if set(json.loads(serialise())) != expected_keys:
             raise RuntimeError(f"{key}: serialising back lost or added fields")
 
 
 def bench_parsing(settings: Settings) -> dict[str, Any]:
-    body = reference_body()
+    body = job_body()
     serialisers = _serialisers(body)
     _check_serialisers(serialisers)
     parse = _time_all(_parsers(body), settings)

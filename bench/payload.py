@@ -1,7 +1,7 @@
-"""The response every benchmark serves and parses: the example of the API reference page.
+"""The response every benchmark serves and parses: a running job as the API sends it today.
 
-It comes from the repository's data file (reference/, see tools/reference_data.py), so the bench
-runs on a clone with nothing beside it.
+It is the spec's `current` 200 example (with jobProgress, acceleratorSeconds, lossConfig), so the
+bench measures the payload users meet, and runs on a clone with nothing beside it.
 """
 
 import json
@@ -9,9 +9,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tools.reference_data import load_reference_page
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "openapi" / "fireworks-rft.yaml"
+OPERATION = "/v1/accounts/{account_id}/reinforcementFineTuningJobs/{reinforcement_fine_tuning_job_id}"
 
 ACCOUNT_ID = "bench-account"
 JOB_ID = "bench-job"
@@ -20,11 +22,13 @@ TOKEN = "bench-token"  # noqa: S105 - a dummy credential for the local server on
 
 
 @cache
-def reference_body() -> bytes:
-    """The reference example as the bytes a server would send (compact)."""
-    return json.dumps(load_reference_page().example, separators=(",", ":")).encode()
+def job_body() -> bytes:
+    """The spec's `current` example as the bytes a server would send (compact)."""
+    spec = yaml.safe_load(SPEC.read_text())
+    media = spec["paths"][OPERATION]["get"]["responses"]["200"]["content"]["application/json"]
+    return json.dumps(media["examples"]["current"]["value"], separators=(",", ":")).encode()
 
 
-def reference_example() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(reference_body())
+def job_example() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(job_body())
     return data

@@ -23,7 +23,7 @@ from typing import Any
 
 import httpx
 
-from bench.payload import ACCOUNT_ID, JOB_ID, JOB_PATH, TOKEN, reference_body
+from bench.payload import ACCOUNT_ID, JOB_ID, JOB_PATH, TOKEN, job_body
 from bench.server import running_server
 from bench.timing import median, time_batch
 from fireworks_rft_client import AuthenticatedClient
@@ -117,7 +117,7 @@ def _report_ladder(ladder: dict[str, Callable[[], object]], batch: int, rounds: 
 
 
 def _mock_transport() -> httpx.MockTransport:
-    body = reference_body()
+    body = job_body()
     return httpx.MockTransport(
         lambda request: httpx.Response(200, content=body, headers={"content-type": "application/json"})
     )
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     batch = max(50, args.calls // 10)
     auth = {"Authorization": f"Bearer {TOKEN}"}
 
-    # Without sockets (httpx.MockTransport answering the reference example) the noise of the
+    # Without sockets (httpx.MockTransport answering the job example) the noise of the
     # network stack is gone, and what remains is the client code: our layer and httpx's.
     mock = _mock_transport()
     ours_mock = AuthenticatedClient(base_url="http://bench.invalid", token=TOKEN, httpx_args={"transport": mock})
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         out(f"\n2. The same against the bench server, over real sockets (median of 15 batches of {batch}):\n")
         out(_report_ladder(ladder, batch, 15))
 
-        body = reference_body()
+        body = job_body()
         data = json.loads(body)
         loads_us = median([time_batch(lambda: json.loads(body), 2000).cpu * 1e6 for _ in range(7)])
         parse_us = median(

@@ -2,7 +2,8 @@
 
 Same fields, camelCase aliases, datetimes and enums parsed, every field optional, unknown
 fields kept (extra="allow"). Enum values the model does not list are refused, where ours keeps
-them; the reference example holds none, so both do the same work on it.
+them; the bench's job example holds none, so both do the same work on it. The fields are those of
+spec 0.2.0, the API as it is today.
 """
 
 from datetime import datetime
@@ -101,6 +102,11 @@ class TrainingConfig(_ApiModel):
     region: Region | None = None
     epochs: int | None = None
     batch_size: int | None = None
+    batch_size_samples: int | None = None
+    gradient_accumulation_steps: int | None = None
+    learning_rate_warmup_steps: int | None = None
+    optimizer_weight_decay: float | None = None
+    sampler_checkpoint_save_interval_steps: int | None = None
 
 
 class WandbConfig(_ApiModel):
@@ -119,6 +125,53 @@ class InferenceParameters(_ApiModel):
     n: int | None = None
     extra_body: str | None = None
     top_k: int | None = None
+    max_output_tokens: int | None = None
+    response_candidates_count: int | None = None
+
+
+class JobProgress(_ApiModel):
+    percent: int | None = None
+    epoch: int | None = None
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+    cached_input_token_count: int | None = None
+    output_rows: int | None = None
+    failed_requests: int | None = None
+    successfully_processed_requests: int | None = None
+    total_input_requests: int | None = None
+    total_processed_requests: int | None = None
+
+
+class LossMethod(StrEnum):
+    METHOD_UNSPECIFIED = "METHOD_UNSPECIFIED"
+    GRPO = "GRPO"
+    DAPO = "DAPO"
+    DPO = "DPO"
+    ORPO = "ORPO"
+    GSPO_TOKEN = "GSPO_TOKEN"  # noqa: S105 - a loss method, not a credential
+
+
+class DpoConfig(_ApiModel):
+    beta: float | None = None
+    ref_cache_concurrency: int | None = None
+    ref_cache_batch_size: int | None = None
+
+
+class LossConfig(_ApiModel):
+    method: LossMethod | None = None
+    kl_beta: float | None = None
+    dpo: DpoConfig | None = None
+
+
+class AwsS3Config(_ApiModel):
+    credentials_secret: str | None = None
+    iam_role_arn: str | None = None
+
+
+class AzureBlobStorageConfig(_ApiModel):
+    credentials_secret: str | None = None
+    managed_identity_client_id: str | None = None
+    tenant_id: str | None = None
 
 
 class ReinforcementFineTuningJob(_ApiModel):
@@ -139,3 +192,15 @@ class ReinforcementFineTuningJob(_ApiModel):
     inference_parameters: InferenceParameters | None = None
     output_metrics: str | None = None
     mcp_server: str | None = None
+    accelerator_seconds: dict[str, int] | None = None  # int64 strings, converted
+    aws_s3_config: AwsS3Config | None = None
+    azure_blob_storage_config: AzureBlobStorageConfig | None = None
+    chunk_size: int | None = None
+    job_progress: JobProgress | None = None
+    loss_config: LossConfig | None = None
+    max_concurrent_evaluations: int | None = None
+    max_concurrent_rollouts: int | None = None
+    max_inference_replica_count: int | None = None
+    node_count: int | None = None
+    reservation_target: str | None = None
+    trainer_logs_signed_url: str | None = None

@@ -1,7 +1,7 @@
 """A small, fast HTTP/1.1 server for the benchmarks, run in its own process on 127.0.0.1.
 
 It answers `GET /v1/accounts/{account}/reinforcementFineTuningJobs/{job}` carrying a Bearer token
-with the reference example (200), `GET /_stats` with its own request count and CPU seconds (to
+with the job example of bench/payload.py (200), `GET /_stats` with its own request count and CPU seconds (to
 show it is not the bottleneck), anything else with a JSON 404 or 401. Connections stay open
 (keep-alive). The answers are prepared once, so the server costs little next to the clients.
 
@@ -21,7 +21,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from bench.payload import ROOT, reference_body
+from bench.payload import ROOT, job_body
 
 _JOB_TARGET = re.compile(rb"GET /v1/accounts/[^/?\s]+/reinforcementFineTuningJobs/[^/?\s]+(\?\S*)? HTTP/1\.1")
 
@@ -33,7 +33,7 @@ def _answer(status: str, body: bytes) -> bytes:
 
 class _JobProtocol(asyncio.Protocol):
     served = 0  # job requests answered, over all connections
-    ok = _answer("200 OK", reference_body())
+    ok = _answer("200 OK", job_body())
     not_found = _answer("404 Not Found", b'{"code":5,"message":"not found"}')
     unauthenticated = _answer("401 Unauthorized", b'{"code":16,"message":"missing Bearer token"}')
 

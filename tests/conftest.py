@@ -23,6 +23,14 @@ def load_spec() -> dict[str, Any]:
     return spec
 
 
+def served_example() -> dict[str, Any]:
+    """The 200 example Prism serves for the operation: the first of the spec's examples."""
+    (operation,) = load_spec()["paths"].values()
+    examples = operation["get"]["responses"]["200"]["content"]["application/json"]["examples"]
+    value: dict[str, Any] = next(iter(examples.values()))["value"]
+    return value
+
+
 @pytest.fixture(scope="session")
 def spec() -> dict[str, Any]:
     return load_spec()

@@ -15,10 +15,10 @@ import httpx
 import pytest
 
 from bench.get_calls import _check
-from bench.payload import JOB_PATH, TOKEN, reference_body
+from bench.payload import JOB_PATH, TOKEN, job_body
 from bench.report import evaluate_targets
 from bench.server import running_server, server_stats
-from tests.conftest import reference_example
+from fireworks_rft_client.models import ReinforcementFineTuningJob
 from tests.time_limits import slow
 from tools.prism import ROOT
 
@@ -131,8 +131,10 @@ def test_targets_pass_within_the_limit_and_miss_beyond_it() -> None:
     assert verdicts["async req/s at c=64: ours / official SDK"] is False
 
 
-def test_bench_serves_the_reference_example() -> None:
-    assert json.loads(reference_body()) == reference_example()
+def test_bench_serves_a_job_of_todays_api_that_the_client_reads_whole() -> None:
+    job = ReinforcementFineTuningJob.from_dict(json.loads(job_body()))
+    assert job.job_progress and job.accelerator_seconds and job.loss_config  # fields new in spec 0.2.0
+    assert job.additional_properties == {}  # nothing the client does not know
 
 
 def test_bench_server_answers_job_paths_only_and_stops() -> None:
@@ -140,7 +142,7 @@ def test_bench_server_answers_job_paths_only_and_stops() -> None:
         with httpx.Client(base_url=base_url) as client:
             auth = {"Authorization": f"Bearer {TOKEN}"}
             ok = client.get(JOB_PATH, headers=auth, params={"readMask": "name"})
-            assert (ok.status_code, ok.content) == (200, reference_body())
+            assert (ok.status_code, ok.content) == (200, job_body())
             assert client.get(JOB_PATH, headers=auth).status_code == 200  # same connection, kept alive
             assert client.get(JOB_PATH).status_code == 401
             assert client.get("/v1/accounts/a/datasets/b", headers=auth).status_code == 404

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from tests.conftest import served_example
 from tools.prism import ROOT, prism_server
 
 from .time_limits import slow
@@ -30,8 +31,12 @@ def test_demo_prints_the_job_and_the_waiter_and_stops_its_servers() -> None:
         [sys.executable, "tools/demo.py"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert re.search(r"^  state\s+JOB_STATE_UNSPECIFIED$", result.stdout, re.M)
-    assert re.search(r"^  epochs\s+123$", result.stdout, re.M)
+    served = served_example()  # what Prism answers: a job of today's API
+    assert re.search(rf"^  state\s+{served['state']}$", result.stdout, re.M)
+    assert re.search(rf"^  epochs\s+{served['trainingConfig']['epochs']}$", result.stdout, re.M)
+    assert re.search(rf"^  progress\s+{served['jobProgress']['percent']}% ", result.stdout, re.M)
+    [(accelerator, seconds)] = served["acceleratorSeconds"].items()
+    assert re.search(rf"^  accelerator s\s+\{{'{accelerator}': {seconds}\}}$", result.stdout, re.M)
     for state in ("JOB_STATE_PENDING", "JOB_STATE_RUNNING", "JOB_STATE_WARMING_UP", "JOB_STATE_COMPLETED"):
         assert state in result.stdout
     urls = re.findall(r"http://127\.0\.0\.1:\d+", result.stdout)

@@ -30,7 +30,7 @@ from packaging.version import Version
 from tools import publish, release
 from tools.prism import ROOT, free_port
 
-from .conftest import load_spec, reference_example
+from .conftest import load_spec, served_example
 from .time_limits import slow
 
 PROJECT = "fireworks-rft-client"
@@ -538,5 +538,5 @@ def test_fresh_venv_installs_from_the_index_and_fetches_a_job(
     assert result["file"].startswith(str(venv))
     assert result["version"] == version
     assert result["dunder_version"] == version, "__version__ from the installed distribution's metadata"
-    assert result["name"] == reference_example()["name"]
-    assert result["state"] == reference_example()["state"]
+    assert result["name"] == served_example()["name"]
+    assert result["state"] == served_example()["state"]

@@ -48,6 +48,8 @@ def show(job: ReinforcementFineTuningJob) -> None:
         "base model": job.training_config and job.training_config.base_model,
         "epochs": job.training_config and job.training_config.epochs,
         "learning rate": job.training_config and job.training_config.learning_rate,
+        "progress": job.job_progress and f"{job.job_progress.percent}% (epoch {job.job_progress.epoch})",
+        "accelerator s": job.accelerator_seconds and dict(job.accelerator_seconds.additional_properties),
     }
     for label, value in rows.items():
         print(f"  {label:<14} {value}")
