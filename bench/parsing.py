@@ -1,4 +1,4 @@
-"""Section 3: turning the reference payload into a model and back, no HTTP involved.
+"""Section 3: turning the job payload (bench/payload.py) into a model and back, no HTTP involved.
 
 - ours: json.loads + ReinforcementFineTuningJob.from_dict; back: to_dict + json.dumps.
 - pydantic: an equivalent pydantic v2 model (bench/pydantic_job.py), model_validate_json;

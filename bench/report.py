@@ -104,7 +104,7 @@ def _async_lines(section: dict[str, Any]) -> list[str]:
 def _parsing_lines(section: dict[str, Any]) -> list[str]:
     parse, dump = section["parse_us"], section["serialise_us"]
     rows = [[label, f"{parse[key]:.1f}", _x(parse["ours"] / parse[key])] for key, label in parsing.PARSERS.items()]
-    lines = _rows(("parse the reference payload", "CPU us", "ours / this"), rows)
+    lines = _rows(("parse the job payload", "CPU us", "ours / this"), rows)
     rows = [[label, f"{dump[key]:.1f}", _x(dump["ours"] / dump[key])] for key, label in parsing.SERIALISERS.items()]
     return lines + _rows(("serialise it back", "CPU us", "ours / this"), rows)
 
@@ -127,7 +127,7 @@ def _make_lines(section: dict[str, Any]) -> list[str]:
 _SECTIONS = (
     ("sync_get", "1. One GET, sync client, against the local server", _sync_lines),
     ("async_get", "2. Async clients against the local server", _async_lines),
-    ("parsing", "3. Parsing and serialising the reference payload", _parsing_lines),
+    ("parsing", "3. Parsing and serialising the job payload", _parsing_lines),
     ("cold_import", "4. Cold import, fresh interpreter", _import_lines),
     ("make", "5. Tooling wall time (scratch copy of the repo)", _make_lines),
 )
