@@ -40,11 +40,11 @@ def test_generated_files_are_what_the_spec_derives_and_say_so() -> None:
     """Endpoint modules, models and enums, the job-state table, the package metadata: each marked
     in its first line; the runtime modules and the package README are not generated."""
     names = set(generated_files(ROOT / OUT))
-    derived_dirs = {name for name in names if name.startswith(DERIVED_DIRS)}
+    derived_dirs = {name for name in names if name.startswith(tuple(f"{PACKAGE}/{d}/" for d in DERIVED_DIRS))}
     assert derived_dirs == {
         path.relative_to(ROOT / OUT).as_posix()
         for folder in DERIVED_DIRS
-        for path in (ROOT / OUT / folder).rglob("*.py")
+        for path in (ROOT / OUT / PACKAGE / folder).rglob("*.py")
     }
     assert names - derived_dirs == {"pyproject.toml", f"{PACKAGE}/_job_state_table.py"}
     for handwritten in ("client.py", "errors.py", "types.py", "__init__.py", "waiter.py", "job_states.py"):

@@ -29,7 +29,7 @@ BIN = ROOT / ".venv" / "bin"
 PACKAGE = "fireworks_rft_client"
 # The folders of the package that hold only what the spec derives: a file there without the
 # marker means a template override lost it (or a stock template rendered a new kind of file).
-DERIVED_DIRS = (f"{PACKAGE}/models", f"{PACKAGE}/api")
+DERIVED_DIRS = ("models", "api")
 
 
 class GenerateError(Exception):
@@ -101,7 +101,7 @@ def render_package(
         unmarked = [
             path.relative_to(out).as_posix()
             for folder in DERIVED_DIRS
-            for path in sorted((out / folder.replace(PACKAGE, package, 1)).rglob("*.py"))
+            for path in sorted((out / package / folder).rglob("*.py"))
             if not is_generated(path)
         ]
         if unmarked:
