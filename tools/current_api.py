@@ -25,7 +25,6 @@ Usage: ``python -m tools.current_api write|check [--reference-dir DIR] [--data-f
 
 from __future__ import annotations
 
-import argparse
 import bisect
 import hashlib
 import json
@@ -36,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tools.reference_data import ROOT, WRITE_COMMAND, differences, reference_dir, render
+from tools.reference_data import ROOT, WRITE_COMMAND, command_line, data_file_problems
 
 SHEET_NAME = "current-api.md"
 DATA_FILE = ROOT / "reference" / "current-api.json"
@@ -400,47 +399,22 @@ def _walk(
 
 def file_problems(on_sheet: dict[str, Any], path: Path = DATA_FILE) -> list[str]:
     """How the data file differs from what the sheet gives; empty when they agree to the byte."""
-    try:
-        text = path.read_text()
-        in_file = json.loads(text)
-    except (OSError, json.JSONDecodeError) as exc:
-        return [f"{path}: cannot read it ({exc})"]
-    problems = differences(on_sheet, in_file, expected="the sheet", actual="the data file")
-    if not problems and text != render(on_sheet):
-        problems.append(f"{path}: same data as the sheet, written differently (by hand?)")
-    return problems
+    return data_file_problems(on_sheet, path, "the sheet")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m tools.current_api", description="Write or check the current-API sheet's data file."
+    def summary(data: dict[str, Any]) -> str:
+        return f"{len(data['schemas'])} schemas, {sum(1 for _ in walk(data))} fields"
+
+    return command_line(
+        argv,
+        prog="python -m tools.current_api",
+        source_name=SHEET_NAME,
+        source="the sheet",
+        data_file=DATA_FILE,
+        read=read_sheet,
+        summary=summary,
     )
-    parser.add_argument("command", choices=("write", "check"), help="write the data file, or compare it with the sheet")
-    parser.add_argument("--reference-dir", type=Path, help=f"folder of {SHEET_NAME} (default: as tools.reference_data)")
-    parser.add_argument("--data-file", type=Path, default=DATA_FILE, help="the data file (default: %(default)s)")
-    args = parser.parse_args(argv)
-    directory: Path = args.reference_dir or reference_dir()
-    data_file: Path = args.data_file
-    try:
-        on_sheet = read_sheet(directory)
-    except (OSError, ValueError) as exc:  # the sheet missing or not understood
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    sheet = directory / SHEET_NAME
-    if args.command == "write":
-        data_file.parent.mkdir(exist_ok=True)
-        data_file.write_text(render(on_sheet))
-        fields = sum(1 for _ in walk(on_sheet))
-        print(f"wrote {data_file} from {sheet}: {len(on_sheet['schemas'])} schemas, {fields} fields")
-        return 0
-    problems = file_problems(on_sheet, data_file)
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"{data_file} differs from {sheet}: check the spec against the sheet, then '{WRITE_COMMAND}'")
-        return 1
-    print(f"{data_file} is what {sheet} gives")
-    return 0
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -272,52 +272,85 @@ def _path_text(path: tuple[str, ...]) -> str:
 
 def file_problems(on_page: dict[str, Any], path: Path = DATA_FILE) -> list[str]:
     """How the data file differs from what the page gives; empty when they agree to the byte."""
+    return data_file_problems(on_page, path, "the page")
+
+
+def data_file_problems(expected: dict[str, Any], path: Path, source: str) -> list[str]:
+    """How a data file differs from what ``source`` (the page, the sheet) gives; empty when they
+    agree to the byte (the same data written another way is a hand edit)."""
     try:
         text = path.read_text()
         in_file = json.loads(text)
     except (OSError, json.JSONDecodeError) as exc:
         return [f"{path}: cannot read it ({exc})"]
-    problems = differences(on_page, in_file)
-    if not problems and text != render(on_page):
-        problems.append(f"{path}: same data as the page, written differently (by hand?)")
+    problems = differences(expected, in_file, expected=source, actual="the data file")
+    if not problems and text != render(expected):
+        problems.append(f"{path}: same data as {source}, written differently (by hand?)")
     return problems
 
 
 # --- command line ---------------------------------------------------------------------------------
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m tools.reference_data", description="Write or check the reference page's data file."
-    )
-    parser.add_argument("command", choices=("write", "check"), help="write the data file, or compare it with the page")
+def command_line(
+    argv: list[str] | None,
+    *,
+    prog: str,
+    source_name: str,
+    source: str,
+    data_file: Path,
+    read: Callable[[Path], dict[str, Any]],
+    summary: Callable[[dict[str, Any]], str],
+) -> int:
+    """``write`` or ``check`` one data file against its source file in the reference folder.
+
+    Exit 0 when written or in step, 1 when the file differs, 2 when the source is missing or
+    not understood. Shared by this module and tools/current_api.py.
+    """
+    parser = argparse.ArgumentParser(prog=prog, description=f"Write or check the data file of {source_name}.")
+    parser.add_argument("command", choices=("write", "check"), help=f"write the data file, or compare it with {source}")
     parser.add_argument(
-        "--reference-dir", type=Path, help=f"folder of {PAGE_NAME} (default: ${ENV_DIR} or ../shared/reference)"
+        "--reference-dir", type=Path, help=f"folder of {source_name} (default: ${ENV_DIR} or ../shared/reference)"
     )
-    parser.add_argument("--data-file", type=Path, default=DATA_FILE, help="the data file (default: %(default)s)")
+    parser.add_argument("--data-file", type=Path, default=data_file, help="the data file (default: %(default)s)")
     args = parser.parse_args(argv)
     directory: Path = args.reference_dir or reference_dir()
-    data_file: Path = args.data_file
+    target: Path = args.data_file
     try:
-        on_page = page_data(read_page(directory))
-    except (OSError, ValueError) as exc:  # the page missing or not understood (ReferencePageError)
+        expected = read(directory)
+    except (OSError, ValueError) as exc:  # the source missing or not understood
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    page = directory / PAGE_NAME
+    origin = directory / source_name
     if args.command == "write":
-        data_file.parent.mkdir(exist_ok=True)
-        data_file.write_text(render(on_page))
-        listed = sum("type" in entry for entry in on_page["fields"].values())
-        print(f"wrote {data_file} from {page}: {len(on_page['fields'])} fields, {listed} of them listed on the page")
+        target.parent.mkdir(exist_ok=True)
+        target.write_text(render(expected))
+        print(f"wrote {target} from {origin}: {summary(expected)}")
         return 0
-    problems = file_problems(on_page, data_file)
+    problems = data_file_problems(expected, target, source)
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{data_file} differs from {page}: check the spec against the page, then '{WRITE_COMMAND}'")
+        print(f"{target} differs from {origin}: check the spec against {source}, then '{WRITE_COMMAND}'")
         return 1
-    print(f"{data_file} is what {page} gives")
+    print(f"{target} is what {origin} gives")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    def summary(data: dict[str, Any]) -> str:
+        listed = sum("type" in entry for entry in data["fields"].values())
+        return f"{len(data['fields'])} fields, {listed} of them listed on the page"
+
+    return command_line(
+        argv,
+        prog="python -m tools.reference_data",
+        source_name=PAGE_NAME,
+        source="the page",
+        data_file=DATA_FILE,
+        read=lambda directory: page_data(read_page(directory)),
+        summary=summary,
+    )
 
 
 if __name__ == "__main__":

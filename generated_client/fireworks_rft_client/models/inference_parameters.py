@@ -64,7 +64,7 @@ class InferenceParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     # New names from_dict filled from a deprecated old one (x-renamed-to).
-    _renamed: frozenset[str] = _attrs_field(init=False, factory=frozenset, eq=False, repr=False)
+    _renamed: frozenset[str] = _attrs_field(init=False, default=frozenset(), eq=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self.additional_properties)
@@ -161,7 +161,8 @@ class InferenceParameters:
             extra_body=extra_body,
             top_k=top_k,
         )
-        inference_parameters._renamed = frozenset(renamed)
+        if renamed:  # a server of today sends the new names: nothing to note
+            inference_parameters._renamed = frozenset(renamed)
         if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
             extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
             inference_parameters.additional_properties = extra
