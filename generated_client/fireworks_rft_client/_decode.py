@@ -9,6 +9,7 @@ maps prefix their key to its path.
 
 import datetime
 import re
+import warnings
 from typing import Any, SupportsIndex
 
 from .errors import DecodeError
@@ -196,6 +197,13 @@ def datetime_to_json(value: datetime.datetime) -> str:
         cut = text.index(".") + 7  # just after the 6 microsecond digits
         text = f"{text[:cut]}{nanosecond:03d}{text[cut:]}"
     return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def warn_deprecated(attribute: str, replacement: str | None) -> None:
+    """A deprecated attribute was read (the spec marks its property ``deprecated``): say so, and
+    what to read instead. Python's warning filters show it once per place in the caller's code."""
+    instead = f"; read {replacement} instead (it holds the value whichever name the server sent)" if replacement else ""
+    warnings.warn(f"{attribute} is deprecated{instead}", DeprecationWarning, stacklevel=3)
 
 
 def mask_secret(value: object) -> str:

@@ -2,7 +2,7 @@
 
 ``shapes/shapes.yaml`` holds one property of every shape the templates support (string,
 boolean, int32, int64 as a string, float, double, date-time, date, enum, nested object, array,
-map, nullable, oneOf, anyOf). The project's own templates generate it into a scratch package
+map, nullable, oneOf, anyOf; the object, map and enum both as a $ref and inline). The project's own templates generate it into a scratch package
 beside the hand-written modules the models need; then, for every property found in the spec
 (nested ones included), each JSON value its schema refuses must raise ``DecodeError`` naming the
 property's dotted path, and each value it accepts must come back from ``to_dict`` exactly.
@@ -123,10 +123,12 @@ def test_the_fixture_holds_every_shape() -> None:
         seen.update(key for key in ("oneOf", "anyOf", "enum", "additionalProperties", "properties") if key in raw)
         if isinstance(raw.get("type"), list):
             seen.add("type-list")
+        if "$ref" not in site.schema and ("enum" in raw or "properties" in raw or "additionalProperties" in raw):
+            seen.add(f"inline {next(k for k in ('enum', 'properties', 'additionalProperties') if k in raw)}")
     expected = {
         "string:", "boolean:", "integer:int32", "string:int64", "number:float", "number:double",
         "string:date-time", "string:date", "enum", "properties", "array:", "additionalProperties",
-        "type-list", "null:", "oneOf", "anyOf",
+        "type-list", "null:", "oneOf", "anyOf", "inline enum", "inline properties", "inline additionalProperties",
     }  # fmt: skip
     assert expected <= seen, f"missing shapes: {sorted(expected - seen)}"
 

@@ -5,10 +5,11 @@
 
 from typing import Any
 
+import pytest
+
 from fireworks_rft_client import models
 
-from .model_contract import class_name, model_problems
-from .spec_tools import component_schemas
+from .model_contract import generated_schemas, model_problems
 
 
 def test_generated_models_match_the_spec(spec: dict[str, Any]) -> None:
@@ -17,6 +18,16 @@ def test_generated_models_match_the_spec(spec: dict[str, Any]) -> None:
 
 
 def test_every_schema_has_a_class(spec: dict[str, Any]) -> None:
-    """The check above walks every schema; make sure it had some to walk."""
-    names = {class_name(name) for name in component_schemas(spec)}
+    """The check above walks every schema, inline ones included; make sure it had some to walk."""
+    names = {name for _, name, _ in generated_schemas(spec)}
     assert names and names == set(models.__all__)
+
+
+def test_a_docstring_naming_the_wire_type_is_caught(spec: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The docstring check bites: an int attribute documented as the generator's ``str``."""
+    model = models.TrainingConfig
+    assert model.__doc__ and "epochs (int | Unset)" in model.__doc__
+    monkeypatch.setattr(model, "__doc__", model.__doc__.replace("epochs (int | Unset)", "epochs (str | Unset)"))
+    problems = model_problems(spec)
+    expected = "the docstring of TrainingConfig does not say 'epochs (int | Unset)'"
+    assert any(expected in problem for problem in problems), problems

@@ -1,0 +1,132 @@
+"""The README's "When the API changes" recipes as code: each kind of change, made as a maintainer
+makes it, by editing only the spec and CHANGELOG.md of a (scratch) repository.
+
+The drills (tests/test_api_change_drills.py) apply each recipe to a copy of the repository and run
+`make generate` and `make check` there (one of them the whole test suite), so a recipe that stops
+working, or a guard that refuses a legitimate change, fails a test. The fields they touch are
+today's examples; the drills check at the start that the spec still has them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SPEC_FILE = Path("openapi/fireworks-rft.yaml")
+CHANGELOG_FILE = Path("CHANGELOG.md")
+NEW_VERSION = "0.3.0"  # breaking is a minor bump while the major version is 0
+Spec = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """One kind of API change: how the spec is edited, and what the CHANGELOG entry says."""
+
+    name: str
+    edit: Callable[[Spec], None]
+    changelog: str
+
+
+def _schemas(spec: Spec) -> dict[str, Any]:
+    schemas: dict[str, Any] = spec["components"]["schemas"]
+    return schemas
+
+
+def add_fields(spec: Spec) -> None:
+    """A string field, and an inline object holding an inline map of doubles and an int64 (no pattern)."""
+    job, training = _schemas(spec)["ReinforcementFineTuningJob"], _schemas(spec)["TrainingConfig"]
+    job["properties"]["runLabel"] = {"type": "string", "description": "A label for the run."}
+    training["properties"]["schedule"] = {
+        "type": "object",
+        "description": "How the trainer weighs and warms up.",
+        "properties": {
+            "weights": {
+                "type": "object",
+                "description": "Weight per reward, by reward name.",
+                "additionalProperties": {"type": "number", "format": "double"},
+            },
+            "warmupSteps": {"type": "string", "format": "int64", "description": "Steps before full weight."},
+        },
+    }
+
+
+def add_enum_value(spec: Spec) -> None:
+    _schemas(spec)["JobState"]["enum"].append("JOB_STATE_ARCHIVED")
+
+
+def remove_field(spec: Spec) -> None:
+    """The API dropped outputMetrics: the property goes, x-removed records it (the guards read it)."""
+    job = _schemas(spec)["ReinforcementFineTuningJob"]
+    del job["properties"]["outputMetrics"]
+    job.setdefault("x-removed", {})["outputMetrics"] = NEW_VERSION
+    _drop_from_examples(spec, "outputMetrics")
+
+
+def retype_field(spec: Spec) -> None:
+    """The API sends trainingConfig.epochs as a string now; x-retyped records what it was."""
+    epochs = _schemas(spec)["TrainingConfig"]["properties"]["epochs"]
+    was = {key: epochs.pop(key) for key in ("type", "format") if key in epochs}
+    epochs.update(type="string", **{"x-retyped": {"version": NEW_VERSION, "from": was}})
+    for example in _examples(spec):
+        training = example.get("trainingConfig", {})
+        if "epochs" in training:
+            training["epochs"] = str(training["epochs"])
+
+
+def rename_field(spec: Spec) -> None:
+    """The API renamed evaluationDataset to evalDataset: the old name stays, deprecated, for older servers."""
+    job = _schemas(spec)["ReinforcementFineTuningJob"]["properties"]
+    old = job["evaluationDataset"]
+    job["evalDataset"] = {key: value for key, value in old.items() if key != "description"}
+    job["evalDataset"]["description"] = "The name of a separate dataset to use for evaluation (formerly evaluationDataset)."
+    old.update({"deprecated": True, "x-renamed-to": "evalDataset"})
+
+
+def deprecate_field(spec: Spec) -> None:
+    _schemas(spec)["ReinforcementFineTuningJob"]["properties"]["mcpServer"]["deprecated"] = True
+
+
+RECIPES = {
+    recipe.name: recipe
+    for recipe in [
+        Recipe("add", add_fields, "- New: `run_label`; `training_config.schedule` (`weights`, `warmup_steps`)."),
+        Recipe("enum", add_enum_value, "- New job state `JOB_STATE_ARCHIVED`."),
+        Recipe("remove", remove_field, "- Breaking: `outputMetrics` removed; the API no longer sends it."),
+        Recipe("retype", retype_field, "- Breaking: `trainingConfig.epochs` is a string now."),
+        Recipe("rename", rename_field, "- `evaluationDataset` renamed `evalDataset`; the old name is deprecated."),
+        Recipe("deprecate", deprecate_field, "- `mcpServer` is deprecated."),
+    ]
+}
+
+
+def apply(repo: Path, *names: str) -> None:
+    """Apply the named recipes to ``repo``'s spec, bump its version and add the CHANGELOG entry."""
+    spec_path = repo / SPEC_FILE
+    spec: Spec = yaml.safe_load(spec_path.read_text())
+    for name in names:
+        RECIPES[name].edit(spec)
+    spec["info"]["version"] = NEW_VERSION
+    spec_path.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True, width=120))
+    entry = "\n".join(RECIPES[name].changelog for name in names)
+    changelog = repo / CHANGELOG_FILE
+    head, sep, rest = changelog.read_text().partition("\n## ")
+    changelog.write_text(f"{head}\n## {NEW_VERSION} - 2026-12-01\n\n{entry}\n{sep}{rest}")
+
+
+def _examples(spec: Spec) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for item in spec["paths"].values():
+        for operation in item.values():
+            for response in operation.get("responses", {}).values():
+                for media in response.get("content", {}).values():
+                    found += [example["value"] for example in media.get("examples", {}).values()]
+    return found
+
+
+def _drop_from_examples(spec: Spec, field: str) -> None:
+    for example in _examples(spec):
+        example.pop(field, None)
