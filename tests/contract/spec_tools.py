@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import json
 import re
 
 from jsonschema import FormatChecker
@@ -147,3 +148,55 @@ def dotted(path: list[Any]) -> str:
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text or "(root)"
+
+
+# What the spec records about the API's own changes, for the guards that compare the spec with the
+# reference page and the current-API sheet (which describe the API as it was when written):
+#   x-removed: {field: version}  on a schema: the API removed the field; the spec dropped it then.
+#   x-retyped: {version, from: {type, format}}  on a property: the API changed its type, from that.
+
+
+def removed_fields(schema: Any) -> dict[str, str]:
+    """``{field: version}`` of the fields the API removed from an object schema (``x-removed``)."""
+    removed = schema.get("x-removed", {}) if isinstance(schema, Mapping) else {}
+    return {str(name): str(version) for name, version in removed.items()} if isinstance(removed, Mapping) else {}
+
+
+def former_type(prop: Any) -> Mapping[str, Any] | None:
+    """The ``{type, format}`` a property had before the API retyped it (``x-retyped.from``), or None."""
+    retyped = prop.get("x-retyped") if isinstance(prop, Mapping) else None
+    former = retyped.get("from") if isinstance(retyped, Mapping) else None
+    return former if isinstance(former, Mapping) else None
+
+
+def upgrade(spec: Mapping[str, Any], schema: Any, payload: JSON) -> JSON:
+    """``payload`` as the client reads it when it comes from an older server: each value of a
+    retyped field that has the former type converted as the client converts it (to its JSON text,
+    or from it; written here apart from the client's _decode.retyped, which it checks). Used to validate and round-trip payloads written before a retype (the reference
+    page's example, fixtures) against today's spec."""
+    schema = resolve(spec, schema)
+    if not isinstance(payload, dict) or not isinstance(schema, Mapping):
+        return payload
+    properties = schema.get("properties", {})
+    upgraded = {}
+    for key, value in payload.items():
+        prop = properties.get(key)
+        if prop is None:
+            upgraded[key] = value
+            continue
+        if former_type(prop) is not None:
+            value = _converted(value, resolve(spec, prop).get("type"))
+        upgraded[key] = upgrade(spec, prop, value)
+    return upgraded
+
+
+def _converted(value: JSON, to: Any) -> JSON:
+    if to == "string" and json_type(value) in ("integer", "number"):
+        return json.dumps(value)
+    if to in ("integer", "number") and isinstance(value, str):
+        try:
+            number = json.loads(value)
+        except ValueError:
+            return value
+        return number if json_type(number) in ("integer", "number") and (to == "number" or isinstance(number, int)) else value
+    return value
