@@ -101,13 +101,17 @@ def example_field(
     *,
     under: str | None = None,
     deprecated: bool = False,
+    nth: int = 0,
     spec: Mapping[str, Any] | None = None,
 ) -> Field:
-    """The first field of that JSON type (and format; ``"enum"`` for a string enum, ``"object"`` for
-    a nested model), optionally below the top-level field ``under``; deprecated ones only when asked."""
+    """The first (or ``nth``) field of that JSON type (and format; ``"enum"`` for a string enum,
+    ``"object"`` for a nested model), optionally below the top-level field ``under`` (``""``: a
+    top-level field); deprecated ones only when asked."""
     for field in fields(spec):
         schema = field.schema
-        if under is not None and (len(field.path) < 2 or field.path[0] != under):
+        if under == "" and len(field.path) != 1:
+            continue
+        if under and (len(field.path) < 2 or field.path[0] != under):
             continue
         if bool(schema.get("deprecated")) != deprecated:
             continue
@@ -117,7 +121,8 @@ def example_field(
             ok = "properties" in schema
         else:
             ok = schema.get("type") == json_type and "enum" not in schema and schema.get("format") == fmt
-        if ok:
+        if ok and nth == 0:
             return field
+        nth -= ok
     where = f" under {under}" if under else ""
     raise NoSuchField(f"the spec has no {'deprecated ' if deprecated else ''}{json_type} {fmt or ''} field{where}")

@@ -22,6 +22,7 @@ from packaging.version import Version
 from tools import release, spec_diff
 from tools.prism import ROOT
 
+from .spec_fields import example_field
 from .test_release import clean_env, make_scratch_repo, run
 
 PATH = "/v1/accounts/{account_id}/reinforcementFineTuningJobs/{reinforcement_fine_tuning_job_id}"
@@ -101,7 +102,7 @@ def rename(mapping: dict[str, Any], old: str, new: str) -> None:
 
 
 def remove_field(s: Spec) -> None:
-    del props(s, "TrainingConfig")["epochs"]
+    del props(s, "TrainingConfig")[INT_NAME]
 
 
 def rename_field(s: Spec) -> None:
@@ -109,7 +110,7 @@ def rename_field(s: Spec) -> None:
 
 
 def change_type(s: Spec) -> None:
-    props(s, "TrainingConfig")["epochs"]["type"] = "string"
+    props(s, "TrainingConfig")[INT_NAME]["type"] = "string"
 
 
 def change_format(s: Spec) -> None:
@@ -134,7 +135,7 @@ def narrow_constraint(s: Spec) -> None:
 
 
 def add_constraint(s: Spec) -> None:
-    props(s, "TrainingConfig")["epochs"]["maximum"] = 100
+    props(s, "TrainingConfig")[INT_NAME]["maximum"] = 100
 
 
 def remove_parameter(s: Spec) -> None:
@@ -193,11 +194,13 @@ def change_example(s: Spec) -> None:
 
 B, A, P = spec_diff.Kind.BREAKING, spec_diff.Kind.ADDITIVE, spec_diff.Kind.PATCH
 T = f"{SCHEMAS}/TrainingConfig"
+# An int field of TrainingConfig, from the spec (any will do).
+INT_NAME = example_field("integer", "int32", under="trainingConfig").name
 # (edit, class, the pointer the message must name)
 CASES: dict[str, tuple[Callable[[Spec], None], spec_diff.Kind, str]] = {
-    "removed field": (remove_field, B, f"{T}/properties/epochs"),
+    "removed field": (remove_field, B, f"{T}/properties/{INT_NAME}"),
     "renamed field": (rename_field, B, f"{T}/properties/warmStartFrom"),
-    "changed type": (change_type, B, f"{T}/properties/epochs/type"),
+    "changed type": (change_type, B, f"{T}/properties/{INT_NAME}/type"),
     "changed format": (change_format, B, f"{T}/properties/learningRate/format"),
     "newly required field": (require_field, B, f"{SCHEMAS}/ReinforcementFineTuningJob/required"),
     "added required field": (add_required_field, B, f"{SCHEMAS}/WandbConfig/properties/team"),
@@ -211,7 +214,7 @@ CASES: dict[str, tuple[Callable[[Spec], None], spec_diff.Kind, str]] = {
         B,
         f"{OPERATION}/parameters/{PARAMS.index('account_id')}/schema/minLength",
     ),
-    "added constraint": (add_constraint, B, f"{T}/properties/epochs/maximum"),
+    "added constraint": (add_constraint, B, f"{T}/properties/{INT_NAME}/maximum"),
     "removed parameter": (remove_parameter, B, f"{OPERATION}/parameters/{PARAMS.index('readMask')}"),
     "added required parameter": (add_required_parameter, B, f"{OPERATION}/parameters/{len(PARAMS)}"),
     "removed response": (remove_response, B, f"{OPERATION}/responses/503"),
@@ -298,7 +301,7 @@ def test_breaking_change_needs_a_major_bump_from_1_0(tmp_path: Path) -> None:
         r"1\.1\.0 is only a minor bump",
     ) as caught:
         release.check(root)
-    assert f"  {T}/properties/epochs: breaking, needs a major bump: field epochs removed" in str(caught.value)
+    assert f"  {T}/properties/{INT_NAME}: breaking, needs a major bump: field {INT_NAME} removed" in str(caught.value)
     set_version(root, "2.0.0")
     release.check(root)
 
@@ -365,7 +368,7 @@ def test_make_check_lists_each_change_with_its_pointer(tmp_path: Path) -> None:
         "(3 change(s) below), which needs a minor bump (breaking is a minor bump while the major version is 0)" in hint
     )
     assert f"info.version {version_after(spec_diff.Bump.PATCH)} is only a patch bump" in hint
-    assert f"  {T}/properties/epochs: breaking, needs a minor bump: field epochs removed (or renamed)" in lines
+    assert f"  {T}/properties/{INT_NAME}: breaking, needs a minor bump: field {INT_NAME} removed (or renamed)" in lines
     assert f"  {SCHEMAS}/JobState/enum/19: additive, needs a minor bump: enum value 'JOB_STATE_ARCHIVED' added" in lines
     assert f"  {T}/description: patch, needs a patch bump: description changed" in lines
 

@@ -9,7 +9,9 @@ import pytest
 
 from fireworks_rft_client import models
 
-from .model_contract import generated_schemas, model_problems
+from tests.spec_fields import example_field
+
+from .model_contract import class_name, generated_schemas, model_problems
 
 
 def test_generated_models_match_the_spec(spec: dict[str, Any]) -> None:
@@ -25,9 +27,11 @@ def test_every_schema_has_a_class(spec: dict[str, Any]) -> None:
 
 def test_a_docstring_naming_the_wire_type_is_caught(spec: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     """The docstring check bites: an int attribute documented as the generator's ``str``."""
-    model = models.TrainingConfig
-    assert model.__doc__ and "epochs (int | Unset)" in model.__doc__
-    monkeypatch.setattr(model, "__doc__", model.__doc__.replace("epochs (int | Unset)", "epochs (str | Unset)"))
+    field = example_field("integer", "int32", under="trainingConfig")
+    model = getattr(models, class_name(field.owner))
+    right, wrong = f"{field.attribute} (int | Unset)", f"{field.attribute} (str | Unset)"
+    assert model.__doc__ and right in model.__doc__
+    monkeypatch.setattr(model, "__doc__", model.__doc__.replace(right, wrong))
     problems = model_problems(spec)
-    expected = "the docstring of TrainingConfig does not say 'epochs (int | Unset)'"
+    expected = f"the docstring of {model.__name__} does not say {right!r}"
     assert any(expected in problem for problem in problems), problems
