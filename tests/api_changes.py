@@ -82,7 +82,9 @@ def rename_field(spec: Spec) -> None:
     job = _schemas(spec)["ReinforcementFineTuningJob"]["properties"]
     old = job["evaluationDataset"]
     job["evalDataset"] = {key: value for key, value in old.items() if key != "description"}
-    job["evalDataset"]["description"] = "The name of a separate dataset to use for evaluation (formerly evaluationDataset)."
+    job["evalDataset"]["description"] = (
+        "The name of a separate dataset to use for evaluation (formerly evaluationDataset)."
+    )
     old.update({"deprecated": True, "x-renamed-to": "evalDataset"})
 
 

@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import pytest
-from fireworks_rft_client.models import ReinforcementFineTuningJob
 from openapi_python_client.strings import PythonIdentifier
 
+from fireworks_rft_client.models import ReinforcementFineTuningJob
 from tests.spec_fields import Field, fields
 
 

@@ -270,7 +270,69 @@ def test_each_class_of_change_needs_its_bump(tmp_path: Path, case: str) -> None:
     assert f": {kind.name.lower()}, needs a {need.name.lower()} bump: " in line, line
 
     set_version(root, enough)
+    if kind == B:  # the entry ("- Test.") does not name what broke: the CHANGELOG check says which
+        subjects = sorted({release.breaking_subject(c) for c in changes if c.kind == B})
+        with pytest.raises(release.ReleaseRuleError, match=r"CHANGELOG\.md: the entry for .* does not name") as caught:
+            release.check(root)
+        assert all(subject in str(caught.value).splitlines()[0] for subject in subjects), (subjects, caught.value)
+        name_in_changelog(root, ", ".join(f"`{subject}` changed" for subject in subjects))
     release.check(root)
+
+
+def name_in_changelog(root: Path, text: str) -> None:
+    """The newest CHANGELOG entry (set_version's "- Test.") says ``text`` instead."""
+    changelog = root / "CHANGELOG.md"
+    changelog.write_text(changelog.read_text().replace("- Test.", f"- {text}", 1))
+
+
+@pytest.mark.parametrize(
+    ("entry", "named"),
+    [
+        (f"- `{INT_NAME}` is gone.", True),
+        (f"- trainingConfig.{INT_NAME} is gone.", True),  # a dotted path
+        (f"- `training_config.{release._snake(INT_NAME)}` is gone.", True),  # the attribute
+        (f"- {T}/properties/{INT_NAME} removed.", True),  # the pointer
+        (f"- `{INT_NAME}Suffix` is a new field.", False),  # a longer name is not the field
+        ("- Some field is gone.", False),
+    ],
+)
+def test_the_changelog_must_name_each_breaking_change(tmp_path: Path, entry: str, named: bool) -> None:
+    root = release_inputs(tmp_path)
+    spec = load(root)
+    remove_field(spec)
+    save(root, spec)
+    set_version(root, version_after(need_of(B)))
+    name_in_changelog(root, entry[2:])
+    if named:
+        release.check(root)
+        return
+    with pytest.raises(release.ReleaseRuleError) as caught:
+        release.check(root)
+    first, *lines = str(caught.value).splitlines()
+    assert f"does not name {INT_NAME}, which changed in a breaking way" in first
+    assert lines == [
+        f"  {T}/properties/{INT_NAME}: breaking, needs a minor bump: field {INT_NAME} removed (or renamed)"
+    ]
+
+
+def test_make_check_says_what_changed_on_success(tmp_path: Path) -> None:
+    root = make_scratch_repo(tmp_path, git=False)
+    release.record(root)
+    spec = load(root)
+    remove_field(spec)
+    add_enum_value(spec)
+    save(root, spec)
+    set_version(root, version_after(spec_diff.Bump.MINOR))
+    name_in_changelog(root, f"`{INT_NAME}` removed.")
+    result = run("python", "-m", "tools.release", "check", cwd=root, env=clean_env())
+    assert result.returncode == 0, result.stderr
+    first, *lines = result.stdout.splitlines()
+    new = version_after(spec_diff.Bump.MINOR)
+    assert first == (
+        f"check: {new}, unreleased: 1 breaking, 1 additive since {V0}; {new} or later is needed, {new} is enough"
+    )
+    added = f"{SCHEMAS}/JobState/enum/{len(schema(BASE, 'JobState')['enum'])}"
+    assert f"  {added}: additive, needs a minor bump: enum value 'JOB_STATE_ARCHIVED' added" in lines
 
 
 def test_text_only_change_needs_a_patch_bump(tmp_path: Path) -> None:
@@ -303,6 +365,7 @@ def test_breaking_change_needs_a_major_bump_from_1_0(tmp_path: Path) -> None:
         release.check(root)
     assert f"  {T}/properties/{INT_NAME}: breaking, needs a major bump: field {INT_NAME} removed" in str(caught.value)
     set_version(root, "2.0.0")
+    name_in_changelog(root, f"`{INT_NAME}` removed.")
     release.check(root)
 
 
@@ -369,7 +432,8 @@ def test_make_check_lists_each_change_with_its_pointer(tmp_path: Path) -> None:
     )
     assert f"info.version {version_after(spec_diff.Bump.PATCH)} is only a patch bump" in hint
     assert f"  {T}/properties/{INT_NAME}: breaking, needs a minor bump: field {INT_NAME} removed (or renamed)" in lines
-    assert f"  {SCHEMAS}/JobState/enum/19: additive, needs a minor bump: enum value 'JOB_STATE_ARCHIVED' added" in lines
+    added = f"{SCHEMAS}/JobState/enum/{len(schema(BASE, 'JobState')['enum'])}"
+    assert f"  {added}: additive, needs a minor bump: enum value 'JOB_STATE_ARCHIVED' added" in lines
     assert f"  {T}/description: patch, needs a patch bump: description changed" in lines
 
 

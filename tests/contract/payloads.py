@@ -86,5 +86,7 @@ def payload_problems(spec: Mapping[str, Any], payloads: list[Payload]) -> list[s
     """One line per schema violation, each naming the payload and the field. A field the spec records
     as retyped (x-retyped) may hold its former type: older servers send it, the client converts it."""
     return [
-        f"{p.where}: {error}" for p in payloads for error in schema_errors(spec, p.schema, upgrade(spec, p.schema, p.value))
+        f"{p.where}: {error}"
+        for p in payloads
+        for error in schema_errors(spec, p.schema, upgrade(spec, p.schema, p.value))
     ]

@@ -6,13 +6,12 @@ a deliberately broken copy (see test_guards_bite.py).
 
 from __future__ import annotations
 
+import copy
+import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
-import json
-import re
-
-from jsonschema import FormatChecker
 from openapi_schema_validator import OAS31Validator, oas31_format_checker
 
 from tools.reference_data import json_type  # one definition: the page's data and the spec's checks
@@ -120,8 +119,7 @@ def _is_int64_text(instance: object) -> bool:
     return bool(_INT_TEXT.fullmatch(instance)) and -(2**63) <= int(instance) < 2**64
 
 
-FORMAT_CHECKER = FormatChecker()
-FORMAT_CHECKER.checkers.update(oas31_format_checker.checkers)
+FORMAT_CHECKER = copy.deepcopy(oas31_format_checker)  # its own checkers dict: the stock one stays as it is
 FORMAT_CHECKER.checks("int64")(_is_int64_text)
 FORMAT_CHECKER.checks("uint64")(_is_int64_text)
 
@@ -172,7 +170,8 @@ def former_type(prop: Any) -> Mapping[str, Any] | None:
 def upgrade(spec: Mapping[str, Any], schema: Any, payload: JSON) -> JSON:
     """``payload`` as the client reads it when it comes from an older server: each value of a
     retyped field that has the former type converted as the client converts it (to its JSON text,
-    or from it; written here apart from the client's _decode.retyped, which it checks). Used to validate and round-trip payloads written before a retype (the reference
+    or from it; written here apart from the client's _decode.retyped, which it checks). Used to
+    validate and round-trip payloads written before a retype (the reference
     page's example, fixtures) against today's spec."""
     schema = resolve(spec, schema)
     if not isinstance(payload, dict) or not isinstance(schema, Mapping):
@@ -198,5 +197,9 @@ def _converted(value: JSON, to: Any) -> JSON:
             number = json.loads(value)
         except ValueError:
             return value
-        return number if json_type(number) in ("integer", "number") and (to == "number" or isinstance(number, int)) else value
+        return (
+            number
+            if json_type(number) in ("integer", "number") and (to == "number" or isinstance(number, int))
+            else value
+        )
     return value

@@ -2,8 +2,9 @@
 
 ``shapes/shapes.yaml`` holds one property of every shape the templates support (string,
 boolean, int32, int64 as a string, float, double, date-time, date, enum, nested object, array,
-map, nullable, oneOf, anyOf; the object, map and enum both as a $ref and inline). The project's own templates generate it into a scratch package
-beside the hand-written modules the models need; then, for every property found in the spec
+map, nullable, oneOf, anyOf; the object, map and enum both as a $ref and inline). The project's
+own templates generate it into a scratch package beside the hand-written modules the models
+need; then, for every property found in the spec
 (nested ones included), each JSON value its schema refuses must raise ``DecodeError`` naming the
 property's dotted path, and each value it accepts must come back from ``to_dict`` exactly.
 test_guards_bite.py shows the test failing when a template stops checking a shape.

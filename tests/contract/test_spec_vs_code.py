@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 
 from fireworks_rft_client import models
-
 from tests.spec_fields import example_field
 
 from .model_contract import class_name, generated_schemas, model_problems
