@@ -73,6 +73,11 @@ test: $(PY_TOOLS) $(NODE_TOOLS) ## Run the test suite (loopback servers; the rel
 api-drift: $(PY_TOOLS) ## Fields and enum values of the newest fireworks-ai SDK the spec lacks (SDK_VERSION=x.y.z); exit 1 if any
 	python -m tools.api_drift $(if $(SDK_VERSION),--sdk-version $(SDK_VERSION))
 
+# CI runs it; a run of its own because it is the whole suite again, in a copy (minutes).
+.PHONY: drill
+drill: $(PY_TOOLS) $(NODE_TOOLS) ## Every README recipe for an API change at once on a scratch copy: generate, check, lint, test there
+	PYTHONPATH=$(OUT):. python -m tests.api_changes drill
+
 .PHONY: test-pythons
 test-pythons: $(PY_TOOLS) ## Behavioural tests on every declared Python here, and on the lowest httpx and attrs allowed
 	python -m tools.test_pythons $(PYTEST_ARGS)

@@ -1,14 +1,22 @@
 """The README's "When the API changes" recipes as code: each kind of change, made as a maintainer
 makes it, by editing only the spec and CHANGELOG.md of a (scratch) repository.
 
-The drills (tests/test_api_change_drills.py) apply each recipe to a copy of the repository and run
-`make generate` and `make check` there (one of them the whole test suite), so a recipe that stops
-working, or a guard that refuses a legitimate change, fails a test. The fields they touch are
-today's examples; the drills check at the start that the spec still has them.
+The drills apply each recipe to a scratch copy of the repository (with the real ../shared beside
+it, through $FIREWORKS_RFT_REFERENCE_DIR) and run the maintainer's steps there:
+tests/test_api_change_drills.py runs `make generate`, `make check` and the guards for each recipe
+on every `make test`; `make drill` (CI) applies all of them at once and runs `make generate`,
+`make check`, `make lint` and the whole `make test` in the copy:
+
+    python -m tests.api_changes drill [--keep]
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +24,25 @@ from typing import Any
 
 import yaml
 
+from tools.reference_data import ENV_DIR, reference_dir
+
+ROOT = Path(__file__).resolve().parents[1]
 SPEC_FILE = Path("openapi/fireworks-rft.yaml")
+# What a clone holds (bench and .ci too: make test and make lint read them); the toolchain is shared.
+COPIED = ("openapi", "templates", "tools", "generated_client", "reference", "tests", "bench", ".ci")
+COPIED_FILES = (
+    "Makefile",
+    "CHANGELOG.md",
+    "README.md",
+    "generator-config.yaml",
+    "requirements-dev.txt",
+    "pyproject.toml",
+    "package.json",
+    "package-lock.json",
+    "redocly.yaml",
+)
+SHARED = ((".venv", ".installed"), ("node_modules", ".installed"))
+IN_DRILL = "FIREWORKS_RFT_IN_DRILL"  # set inside a drill's copy: the drills do not run there again
 CHANGELOG_FILE = Path("CHANGELOG.md")
 NEW_VERSION = "0.3.0"  # breaking is a minor bump while the major version is 0
 Spec = dict[str, Any]
@@ -134,3 +160,63 @@ def _examples(spec: Spec) -> list[dict[str, Any]]:
 def _drop_from_examples(spec: Spec, field: str) -> None:
     for example in _examples(spec):
         example.pop(field, None)
+
+
+# --- the drills -------------------------------------------------------------------------------
+
+
+def scratch_copy(dest: Path) -> Path:
+    """A copy of the repository in ``dest`` sharing its toolchain (copy2 keeps mtimes, so make
+    sees .venv and node_modules as current)."""
+    for name in COPIED:
+        if (ROOT / name).exists():
+            shutil.copytree(
+                ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", ".hypothesis", "results")
+            )
+    for name in COPIED_FILES:
+        shutil.copy2(ROOT / name, dest / name)
+    for folder, _ in SHARED:
+        (dest / folder).symlink_to(ROOT / folder)
+    return dest
+
+
+def drill_env() -> dict[str, str]:
+    """The environment of the maintainer's steps in the copy: the real reference folder, when there is one."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "MAKE", "PYTHON"))}
+    env[IN_DRILL] = "1"
+    if reference_dir().is_dir():
+        env[ENV_DIR] = str(reference_dir().resolve())
+    return env
+
+
+def step(repo: Path, *command: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=repo, env=drill_env(), capture_output=True, text=True, timeout=timeout)
+
+
+def full_drill(keep: bool = False) -> int:
+    """Every recipe at once on a scratch copy: make generate, check, lint and test must pass."""
+    work = Path(tempfile.mkdtemp(prefix="api-change-drill-"))
+    try:
+        repo = scratch_copy(work)
+        apply(repo, *RECIPES)
+        print(f"drill: {', '.join(RECIPES)} applied to a copy in {repo}", flush=True)
+        for target in ("generate", "check", "lint", "test"):
+            result = step(repo, "make", target, timeout=3600)
+            tail = (result.stdout + result.stderr)[-6000:]
+            if result.returncode != 0:
+                print(f"drill: make {target} failed in the copy:\n{tail}", file=sys.stderr)
+                return 1
+            print(f"drill: make {target} passed ({tail.strip().splitlines()[-1] if tail.strip() else 'no output'})")
+        return 0
+    finally:
+        if keep:
+            print(f"drill: the copy stays in {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] != ["drill"]:
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
+    sys.exit(full_drill(keep="--keep" in sys.argv))
