@@ -6,7 +6,7 @@ from typing import Any
 from fireworks_rft_client.models import JobState, Region, ReinforcementFineTuningJob, StatusCode
 
 from .conftest import load_spec, reference_example
-from .contract.spec_tools import upgrade
+from .contract.spec_tools import as_today, upgrade
 from .spec_fields import fields
 
 JOB = {"$ref": "#/components/schemas/ReinforcementFineTuningJob"}
@@ -52,7 +52,8 @@ def test_spec_example_is_the_reference_example(spec: dict[str, Any]) -> None:
         "/v1/accounts/{account_id}/reinforcementFineTuningJobs/{reinforcement_fine_tuning_job_id}"
     ]
     examples = operation["get"]["responses"]["200"]["content"]["application/json"]["examples"]
-    assert examples["reference"]["value"] == reference_example()
+    # As today's API sends it: a field the spec records as removed or retyped since follows the record.
+    assert examples["reference"]["value"] == as_today(spec, JOB, reference_example())
 
 
 def test_enum_value_unknown_to_the_client_is_kept_and_recognisable() -> None:

@@ -203,3 +203,21 @@ def _converted(value: JSON, to: Any) -> JSON:
             else value
         )
     return value
+
+
+def as_today(spec: Mapping[str, Any], schema: Any, payload: JSON) -> JSON:
+    """``payload`` of an older API as today's spec describes it: retyped fields converted
+    (``upgrade``), fields the spec records as removed (``x-removed``) left out, at every level."""
+    return _without_removed(spec, schema, upgrade(spec, schema, payload))
+
+
+def _without_removed(spec: Mapping[str, Any], schema: Any, payload: JSON) -> JSON:
+    schema = resolve(spec, schema)
+    if not isinstance(payload, dict) or not isinstance(schema, Mapping):
+        return payload
+    properties, removed = schema.get("properties", {}), removed_fields(schema)
+    return {
+        key: _without_removed(spec, properties[key], value) if key in properties else value
+        for key, value in payload.items()
+        if key in properties or key not in removed
+    }
