@@ -63,9 +63,19 @@ def _schemas(spec: Spec) -> dict[str, Any]:
 
 
 def add_fields(spec: Spec) -> None:
-    """A string field, and an inline object holding an inline map of doubles and an int64 (no pattern)."""
+    """A string field; a $ref to a new schema; an inline object holding an inline map of doubles and
+    an int64 (no pattern)."""
     job, training = _schemas(spec)["ReinforcementFineTuningJob"], _schemas(spec)["TrainingConfig"]
     job["properties"]["runLabel"] = {"type": "string", "description": "A label for the run."}
+    _schemas(spec)["EarlyStopping"] = {
+        "type": "object",
+        "description": "When training stops early.",
+        "properties": {
+            "patience": {"type": "integer", "format": "int32", "description": "Evaluations without progress."},
+            "metric": {"type": "string", "description": "The metric watched."},
+        },
+    }
+    training["properties"]["earlyStopping"] = {"$ref": "#/components/schemas/EarlyStopping"}
     training["properties"]["schedule"] = {
         "type": "object",
         "description": "How the trainer weighs and warms up.",
@@ -121,7 +131,12 @@ def deprecate_field(spec: Spec) -> None:
 RECIPES = {
     recipe.name: recipe
     for recipe in [
-        Recipe("add", add_fields, "- New: `run_label`; `training_config.schedule` (`weights`, `warmup_steps`)."),
+        Recipe(
+            "add",
+            add_fields,
+            "- New: `run_label`; `training_config.early_stopping`; `training_config.schedule` "
+            "(`weights`, `warmup_steps`).",
+        ),
         Recipe("enum", add_enum_value, "- New job state `JOB_STATE_ARCHIVED`."),
         Recipe("remove", remove_field, "- Breaking: `outputMetrics` removed; the API no longer sends it."),
         Recipe("retype", retype_field, "- Breaking: `trainingConfig.epochs` is a string now."),

@@ -86,3 +86,16 @@ def test_reading_a_deprecated_attribute_warns_naming_the_new_one() -> None:
         warnings.simplefilter("error")  # neither to_dict nor the new attribute warns
         assert job.to_dict() == field.payload(sample)
         getattr(owner, new)
+
+
+def test_the_warning_shows_once_per_place_that_reads() -> None:
+    """Under Python's default filter a program sees the warning once per line that reads the attribute."""
+    field = _renamed_field()
+    job = ReinforcementFineTuningJob.from_dict(field.payload(7 if field.schema.get("type") == "integer" else "x"))
+    owner = Field(field.path[:-1], {}, field.owner).get(job) if len(field.path) > 1 else job
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("default")
+        for _ in range(3):
+            getattr(owner, field.attribute)
+    assert [w.category for w in caught] == [DeprecationWarning]
+    assert caught[0].filename == __file__  # attributed to the reader's line, not the generated model
