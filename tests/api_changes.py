@@ -28,19 +28,6 @@ from tools.reference_data import ENV_DIR, reference_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC_FILE = Path("openapi/fireworks-rft.yaml")
-# What a clone holds (bench and .ci too: make test and make lint read them); the toolchain is shared.
-COPIED = ("openapi", "templates", "tools", "generated_client", "reference", "tests", "bench", ".ci")
-COPIED_FILES = (
-    "Makefile",
-    "CHANGELOG.md",
-    "README.md",
-    "generator-config.yaml",
-    "requirements-dev.txt",
-    "pyproject.toml",
-    "package.json",
-    "package-lock.json",
-    "redocly.yaml",
-)
 SHARED = ((".venv", ".installed"), ("node_modules", ".installed"))
 IN_DRILL = "FIREWORKS_RFT_IN_DRILL"  # set inside a drill's copy: the drills do not run there again
 CHANGELOG_FILE = Path("CHANGELOG.md")
@@ -91,7 +78,7 @@ def add_fields(spec: Spec) -> None:
 
 
 def add_enum_value(spec: Spec) -> None:
-    _schemas(spec)["JobState"]["enum"].append("JOB_STATE_ARCHIVED")
+    _schemas(spec)["JobState"]["enum"].append("JOB_STATE_ON_HOLD")
 
 
 def remove_field(spec: Spec) -> None:
@@ -137,7 +124,7 @@ RECIPES = {
             "- New: `run_label`; `training_config.early_stopping`; `training_config.schedule` "
             "(`weights`, `warmup_steps`).",
         ),
-        Recipe("enum", add_enum_value, "- New job state `JOB_STATE_ARCHIVED`."),
+        Recipe("enum", add_enum_value, "- New job state `JOB_STATE_ON_HOLD`."),
         Recipe("remove", remove_field, "- Breaking: `outputMetrics` removed; the API no longer sends it."),
         Recipe("retype", retype_field, "- Breaking: `trainingConfig.epochs` is a string now."),
         Recipe("rename", rename_field, "- `evaluationDataset` renamed `evalDataset`; the old name is deprecated."),
@@ -180,17 +167,28 @@ def _drop_from_examples(spec: Spec, field: str) -> None:
 
 
 def scratch_copy(dest: Path) -> Path:
-    """A copy of the repository in ``dest`` sharing its toolchain (copy2 keeps mtimes, so make
-    sees .venv and node_modules as current)."""
-    for name in COPIED:
-        if (ROOT / name).exists():
-            shutil.copytree(
-                ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", ".hypothesis", "results")
-            )
-    for name in COPIED_FILES:
-        shutil.copy2(ROOT / name, dest / name)
+    """A clone-like copy of the repository in ``dest``: the files git tracks (and new ones it does not
+    ignore), as they are in the working tree, committed to a fresh repository; the toolchain is shared
+    (copy2 keeps mtimes, so make sees .venv and node_modules as current)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():  # a file deleted in the working tree is not in the copy either
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest / name)
     for folder, _ in SHARED:
         (dest / folder).symlink_to(ROOT / folder)
+    git = ["git", "-c", "user.name=drill", "-c", "user.email=drill@localhost"]
+    subprocess.run([*git, "init", "-q"], cwd=dest, check=True, capture_output=True)
+    # .gitignore's "node_modules/" matches folders only; the links are no folders.
+    (dest / ".git" / "info" / "exclude").write_text("".join(f"/{folder}\n" for folder, _ in SHARED))
+    for command in (["add", "-A"], ["commit", "-q", "-m", "scratch clone"]):
+        subprocess.run([*git, *command], cwd=dest, check=True, capture_output=True)
     return dest
 
 

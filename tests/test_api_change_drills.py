@@ -71,7 +71,7 @@ def _hand_written(repo: Path) -> list[Path]:
     skipped = {"openapi/fireworks-rft.yaml", "CHANGELOG.md", "generated_client/pyproject.toml"}
     found = []
     for folder, dirs, files in os.walk(repo):  # does not follow the .venv and node_modules links
-        dirs[:] = [d for d in dirs if d not in ("__pycache__", ".hypothesis", ".pytest_cache")]
+        dirs[:] = [d for d in dirs if d not in ("__pycache__", ".hypothesis", ".pytest_cache", ".git")]
         for name in files:
             path = Path(folder, name)
             relative = path.relative_to(repo).as_posix()
