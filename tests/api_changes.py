@@ -222,7 +222,9 @@ def full_drill(keep: bool = False) -> int:
             if result.returncode != 0:
                 print(f"drill: make {target} failed in the copy:\n{tail}", file=sys.stderr)
                 return 1
-            print(f"drill: make {target} passed ({tail.strip().splitlines()[-1] if tail.strip() else 'no output'})")
+            lines = (result.stdout + result.stderr).strip().splitlines()
+            said = next((line for line in lines if line.startswith("check: ")), lines[-1] if lines else "no output")
+            print(f"drill: make {target} passed ({said})")
         return 0
     finally:
         if keep:
