@@ -35,7 +35,10 @@ class AcceleratorSeconds:
         if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
             extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
             for key, value in extra.items():
-                value = _decode.to_int64(key, value)
+                if type(value) is str and len(value) < 19 and value.isdigit() and value.isascii():
+                    value = int(value)
+                else:
+                    value = _decode.to_int64(key, value)
 
                 extra[key] = value
             accelerator_seconds.additional_properties = extra

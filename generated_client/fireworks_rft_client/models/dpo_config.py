@@ -63,18 +63,24 @@ class DpoConfig:
 
         ref_cache_concurrency = get("refCacheConcurrency", UNSET)
         if ref_cache_concurrency is not UNSET:
-            if not isinstance(ref_cache_concurrency, int) or isinstance(ref_cache_concurrency, bool):
+            if type(ref_cache_concurrency) is not int and (
+                not isinstance(ref_cache_concurrency, int) or isinstance(ref_cache_concurrency, bool)
+            ):
                 raise _decode.wrong_type("refCacheConcurrency", "integer", ref_cache_concurrency)
 
         ref_cache_batch_size = get("refCacheBatchSize", UNSET)
         if ref_cache_batch_size is not UNSET:
-            if not isinstance(ref_cache_batch_size, int) or isinstance(ref_cache_batch_size, bool):
+            if type(ref_cache_batch_size) is not int and (
+                not isinstance(ref_cache_batch_size, int) or isinstance(ref_cache_batch_size, bool)
+            ):
                 raise _decode.wrong_type("refCacheBatchSize", "integer", ref_cache_batch_size)
 
+        # Positional, in the order of the attributes above (attrs' __init__ order): a call with
+        # ~30 keywords spends more on matching them than __init__ spends storing the values.
         dpo_config = cls(
-            beta=beta,
-            ref_cache_concurrency=ref_cache_concurrency,
-            ref_cache_batch_size=ref_cache_batch_size,
+            beta,
+            ref_cache_concurrency,
+            ref_cache_batch_size,
         )
         if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
             extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -100,12 +100,14 @@ class InferenceParameters:
         get = src_dict.get
         max_tokens = get("maxTokens", UNSET)
         if max_tokens is not UNSET:
-            if not isinstance(max_tokens, int) or isinstance(max_tokens, bool):
+            if type(max_tokens) is not int and (not isinstance(max_tokens, int) or isinstance(max_tokens, bool)):
                 raise _decode.wrong_type("maxTokens", "integer", max_tokens)
 
         max_output_tokens = get("maxOutputTokens", UNSET)
         if max_output_tokens is not UNSET:
-            if not isinstance(max_output_tokens, int) or isinstance(max_output_tokens, bool):
+            if type(max_output_tokens) is not int and (
+                not isinstance(max_output_tokens, int) or isinstance(max_output_tokens, bool)
+            ):
                 raise _decode.wrong_type("maxOutputTokens", "integer", max_output_tokens)
 
         temperature = get("temperature", UNSET)
@@ -126,12 +128,14 @@ class InferenceParameters:
 
         n = get("n", UNSET)
         if n is not UNSET:
-            if not isinstance(n, int) or isinstance(n, bool):
+            if type(n) is not int and (not isinstance(n, int) or isinstance(n, bool)):
                 raise _decode.wrong_type("n", "integer", n)
 
         response_candidates_count = get("responseCandidatesCount", UNSET)
         if response_candidates_count is not UNSET:
-            if not isinstance(response_candidates_count, int) or isinstance(response_candidates_count, bool):
+            if type(response_candidates_count) is not int and (
+                not isinstance(response_candidates_count, int) or isinstance(response_candidates_count, bool)
+            ):
                 raise _decode.wrong_type("responseCandidatesCount", "integer", response_candidates_count)
 
         extra_body = get("extraBody", UNSET)
@@ -141,7 +145,7 @@ class InferenceParameters:
 
         top_k = get("topK", UNSET)
         if top_k is not UNSET:
-            if not isinstance(top_k, int) or isinstance(top_k, bool):
+            if type(top_k) is not int and (not isinstance(top_k, int) or isinstance(top_k, bool)):
                 raise _decode.wrong_type("topK", "integer", top_k)
 
         renamed: list[str] = []
@@ -151,15 +155,17 @@ class InferenceParameters:
         if response_candidates_count is UNSET and n is not UNSET:  # an older server's name
             response_candidates_count = n
             renamed.append("responseCandidatesCount")
+        # Positional, in the order of the attributes above (attrs' __init__ order): a call with
+        # ~30 keywords spends more on matching them than __init__ spends storing the values.
         inference_parameters = cls(
-            max_tokens=max_tokens,
-            max_output_tokens=max_output_tokens,
-            temperature=temperature,
-            top_p=top_p,
-            n=n,
-            response_candidates_count=response_candidates_count,
-            extra_body=extra_body,
-            top_k=top_k,
+            max_tokens,
+            max_output_tokens,
+            temperature,
+            top_p,
+            n,
+            response_candidates_count,
+            extra_body,
+            top_k,
         )
         if renamed:  # a server of today sends the new names: nothing to note
             inference_parameters._renamed = frozenset(renamed)

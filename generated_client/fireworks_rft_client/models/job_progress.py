@@ -97,67 +97,80 @@ class JobProgress:
         get = src_dict.get
         percent = get("percent", UNSET)
         if percent is not UNSET:
-            if not isinstance(percent, int) or isinstance(percent, bool):
+            if type(percent) is not int and (not isinstance(percent, int) or isinstance(percent, bool)):
                 raise _decode.wrong_type("percent", "integer", percent)
 
         epoch = get("epoch", UNSET)
         if epoch is not UNSET:
-            if not isinstance(epoch, int) or isinstance(epoch, bool):
+            if type(epoch) is not int and (not isinstance(epoch, int) or isinstance(epoch, bool)):
                 raise _decode.wrong_type("epoch", "integer", epoch)
 
         input_tokens = get("inputTokens", UNSET)
         if input_tokens is not UNSET:
-            if not isinstance(input_tokens, int) or isinstance(input_tokens, bool):
+            if type(input_tokens) is not int and (not isinstance(input_tokens, int) or isinstance(input_tokens, bool)):
                 raise _decode.wrong_type("inputTokens", "integer", input_tokens)
 
         output_tokens = get("outputTokens", UNSET)
         if output_tokens is not UNSET:
-            if not isinstance(output_tokens, int) or isinstance(output_tokens, bool):
+            if type(output_tokens) is not int and (
+                not isinstance(output_tokens, int) or isinstance(output_tokens, bool)
+            ):
                 raise _decode.wrong_type("outputTokens", "integer", output_tokens)
 
         cached_input_token_count = get("cachedInputTokenCount", UNSET)
         if cached_input_token_count is not UNSET:
-            if not isinstance(cached_input_token_count, int) or isinstance(cached_input_token_count, bool):
+            if type(cached_input_token_count) is not int and (
+                not isinstance(cached_input_token_count, int) or isinstance(cached_input_token_count, bool)
+            ):
                 raise _decode.wrong_type("cachedInputTokenCount", "integer", cached_input_token_count)
 
         output_rows = get("outputRows", UNSET)
         if output_rows is not UNSET:
-            if not isinstance(output_rows, int) or isinstance(output_rows, bool):
+            if type(output_rows) is not int and (not isinstance(output_rows, int) or isinstance(output_rows, bool)):
                 raise _decode.wrong_type("outputRows", "integer", output_rows)
 
         failed_requests = get("failedRequests", UNSET)
         if failed_requests is not UNSET:
-            if not isinstance(failed_requests, int) or isinstance(failed_requests, bool):
+            if type(failed_requests) is not int and (
+                not isinstance(failed_requests, int) or isinstance(failed_requests, bool)
+            ):
                 raise _decode.wrong_type("failedRequests", "integer", failed_requests)
 
         successfully_processed_requests = get("successfullyProcessedRequests", UNSET)
         if successfully_processed_requests is not UNSET:
-            if not isinstance(successfully_processed_requests, int) or isinstance(
-                successfully_processed_requests, bool
+            if type(successfully_processed_requests) is not int and (
+                not isinstance(successfully_processed_requests, int)
+                or isinstance(successfully_processed_requests, bool)
             ):
                 raise _decode.wrong_type("successfullyProcessedRequests", "integer", successfully_processed_requests)
 
         total_input_requests = get("totalInputRequests", UNSET)
         if total_input_requests is not UNSET:
-            if not isinstance(total_input_requests, int) or isinstance(total_input_requests, bool):
+            if type(total_input_requests) is not int and (
+                not isinstance(total_input_requests, int) or isinstance(total_input_requests, bool)
+            ):
                 raise _decode.wrong_type("totalInputRequests", "integer", total_input_requests)
 
         total_processed_requests = get("totalProcessedRequests", UNSET)
         if total_processed_requests is not UNSET:
-            if not isinstance(total_processed_requests, int) or isinstance(total_processed_requests, bool):
+            if type(total_processed_requests) is not int and (
+                not isinstance(total_processed_requests, int) or isinstance(total_processed_requests, bool)
+            ):
                 raise _decode.wrong_type("totalProcessedRequests", "integer", total_processed_requests)
 
+        # Positional, in the order of the attributes above (attrs' __init__ order): a call with
+        # ~30 keywords spends more on matching them than __init__ spends storing the values.
         job_progress = cls(
-            percent=percent,
-            epoch=epoch,
-            input_tokens=input_tokens,
-            output_tokens=output_tokens,
-            cached_input_token_count=cached_input_token_count,
-            output_rows=output_rows,
-            failed_requests=failed_requests,
-            successfully_processed_requests=successfully_processed_requests,
-            total_input_requests=total_input_requests,
-            total_processed_requests=total_processed_requests,
+            percent,
+            epoch,
+            input_tokens,
+            output_tokens,
+            cached_input_token_count,
+            output_rows,
+            failed_requests,
+            successfully_processed_requests,
+            total_input_requests,
+            total_processed_requests,
         )
         if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
             extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -260,7 +260,7 @@ class ReinforcementFineTuningJob:
 
         eval_auto_carveout = get("evalAutoCarveout", UNSET)
         if eval_auto_carveout is not UNSET:
-            if not isinstance(eval_auto_carveout, bool):
+            if eval_auto_carveout is not True and eval_auto_carveout is not False:
                 raise _decode.wrong_type("evalAutoCarveout", "boolean", eval_auto_carveout)
 
         state = get("state", UNSET)
@@ -366,7 +366,7 @@ class ReinforcementFineTuningJob:
 
         chunk_size = get("chunkSize", UNSET)
         if chunk_size is not UNSET:
-            if not isinstance(chunk_size, int) or isinstance(chunk_size, bool):
+            if type(chunk_size) is not int and (not isinstance(chunk_size, int) or isinstance(chunk_size, bool)):
                 raise _decode.wrong_type("chunkSize", "integer", chunk_size)
 
         job_progress = get("jobProgress", UNSET)
@@ -391,22 +391,28 @@ class ReinforcementFineTuningJob:
 
         max_concurrent_evaluations = get("maxConcurrentEvaluations", UNSET)
         if max_concurrent_evaluations is not UNSET:
-            if not isinstance(max_concurrent_evaluations, int) or isinstance(max_concurrent_evaluations, bool):
+            if type(max_concurrent_evaluations) is not int and (
+                not isinstance(max_concurrent_evaluations, int) or isinstance(max_concurrent_evaluations, bool)
+            ):
                 raise _decode.wrong_type("maxConcurrentEvaluations", "integer", max_concurrent_evaluations)
 
         max_concurrent_rollouts = get("maxConcurrentRollouts", UNSET)
         if max_concurrent_rollouts is not UNSET:
-            if not isinstance(max_concurrent_rollouts, int) or isinstance(max_concurrent_rollouts, bool):
+            if type(max_concurrent_rollouts) is not int and (
+                not isinstance(max_concurrent_rollouts, int) or isinstance(max_concurrent_rollouts, bool)
+            ):
                 raise _decode.wrong_type("maxConcurrentRollouts", "integer", max_concurrent_rollouts)
 
         max_inference_replica_count = get("maxInferenceReplicaCount", UNSET)
         if max_inference_replica_count is not UNSET:
-            if not isinstance(max_inference_replica_count, int) or isinstance(max_inference_replica_count, bool):
+            if type(max_inference_replica_count) is not int and (
+                not isinstance(max_inference_replica_count, int) or isinstance(max_inference_replica_count, bool)
+            ):
                 raise _decode.wrong_type("maxInferenceReplicaCount", "integer", max_inference_replica_count)
 
         node_count = get("nodeCount", UNSET)
         if node_count is not UNSET:
-            if not isinstance(node_count, int) or isinstance(node_count, bool):
+            if type(node_count) is not int and (not isinstance(node_count, int) or isinstance(node_count, bool)):
                 raise _decode.wrong_type("nodeCount", "integer", node_count)
 
         reservation_target = get("reservationTarget", UNSET)
@@ -419,36 +425,38 @@ class ReinforcementFineTuningJob:
             if not isinstance(trainer_logs_signed_url, str):
                 raise _decode.wrong_type("trainerLogsSignedUrl", "string", trainer_logs_signed_url)
 
+        # Positional, in the order of the attributes above (attrs' __init__ order): a call with
+        # ~30 keywords spends more on matching them than __init__ spends storing the values.
         reinforcement_fine_tuning_job = cls(
-            name=name,
-            display_name=display_name,
-            create_time=create_time,
-            completed_time=completed_time,
-            dataset=dataset,
-            evaluation_dataset=evaluation_dataset,
-            eval_auto_carveout=eval_auto_carveout,
-            state=state,
-            status=status,
-            created_by=created_by,
-            training_config=training_config,
-            evaluator=evaluator,
-            wandb_config=wandb_config,
-            output_stats=output_stats,
-            inference_parameters=inference_parameters,
-            output_metrics=output_metrics,
-            mcp_server=mcp_server,
-            accelerator_seconds=accelerator_seconds,
-            aws_s3_config=aws_s3_config,
-            azure_blob_storage_config=azure_blob_storage_config,
-            chunk_size=chunk_size,
-            job_progress=job_progress,
-            loss_config=loss_config,
-            max_concurrent_evaluations=max_concurrent_evaluations,
-            max_concurrent_rollouts=max_concurrent_rollouts,
-            max_inference_replica_count=max_inference_replica_count,
-            node_count=node_count,
-            reservation_target=reservation_target,
-            trainer_logs_signed_url=trainer_logs_signed_url,
+            name,
+            display_name,
+            create_time,
+            completed_time,
+            dataset,
+            evaluation_dataset,
+            eval_auto_carveout,
+            state,
+            status,
+            created_by,
+            training_config,
+            evaluator,
+            wandb_config,
+            output_stats,
+            inference_parameters,
+            output_metrics,
+            mcp_server,
+            accelerator_seconds,
+            aws_s3_config,
+            azure_blob_storage_config,
+            chunk_size,
+            job_progress,
+            loss_config,
+            max_concurrent_evaluations,
+            max_concurrent_rollouts,
+            max_inference_replica_count,
+            node_count,
+            reservation_target,
+            trainer_logs_signed_url,
         )
         if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
             extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -163,17 +163,21 @@ class TrainingConfig:
 
         max_context_length = get("maxContextLength", UNSET)
         if max_context_length is not UNSET:
-            if not isinstance(max_context_length, int) or isinstance(max_context_length, bool):
+            if type(max_context_length) is not int and (
+                not isinstance(max_context_length, int) or isinstance(max_context_length, bool)
+            ):
                 raise _decode.wrong_type("maxContextLength", "integer", max_context_length)
 
         lora_rank = get("loraRank", UNSET)
         if lora_rank is not UNSET:
-            if not isinstance(lora_rank, int) or isinstance(lora_rank, bool):
+            if type(lora_rank) is not int and (not isinstance(lora_rank, int) or isinstance(lora_rank, bool)):
                 raise _decode.wrong_type("loraRank", "integer", lora_rank)
 
         accelerator_count = get("acceleratorCount", UNSET)
         if accelerator_count is not UNSET:
-            if not isinstance(accelerator_count, int) or isinstance(accelerator_count, bool):
+            if type(accelerator_count) is not int and (
+                not isinstance(accelerator_count, int) or isinstance(accelerator_count, bool)
+            ):
                 raise _decode.wrong_type("acceleratorCount", "integer", accelerator_count)
 
         region = get("region", UNSET)
@@ -184,27 +188,33 @@ class TrainingConfig:
 
         epochs = get("epochs", UNSET)
         if epochs is not UNSET:
-            if not isinstance(epochs, int) or isinstance(epochs, bool):
+            if type(epochs) is not int and (not isinstance(epochs, int) or isinstance(epochs, bool)):
                 raise _decode.wrong_type("epochs", "integer", epochs)
 
         batch_size = get("batchSize", UNSET)
         if batch_size is not UNSET:
-            if not isinstance(batch_size, int) or isinstance(batch_size, bool):
+            if type(batch_size) is not int and (not isinstance(batch_size, int) or isinstance(batch_size, bool)):
                 raise _decode.wrong_type("batchSize", "integer", batch_size)
 
         batch_size_samples = get("batchSizeSamples", UNSET)
         if batch_size_samples is not UNSET:
-            if not isinstance(batch_size_samples, int) or isinstance(batch_size_samples, bool):
+            if type(batch_size_samples) is not int and (
+                not isinstance(batch_size_samples, int) or isinstance(batch_size_samples, bool)
+            ):
                 raise _decode.wrong_type("batchSizeSamples", "integer", batch_size_samples)
 
         gradient_accumulation_steps = get("gradientAccumulationSteps", UNSET)
         if gradient_accumulation_steps is not UNSET:
-            if not isinstance(gradient_accumulation_steps, int) or isinstance(gradient_accumulation_steps, bool):
+            if type(gradient_accumulation_steps) is not int and (
+                not isinstance(gradient_accumulation_steps, int) or isinstance(gradient_accumulation_steps, bool)
+            ):
                 raise _decode.wrong_type("gradientAccumulationSteps", "integer", gradient_accumulation_steps)
 
         learning_rate_warmup_steps = get("learningRateWarmupSteps", UNSET)
         if learning_rate_warmup_steps is not UNSET:
-            if not isinstance(learning_rate_warmup_steps, int) or isinstance(learning_rate_warmup_steps, bool):
+            if type(learning_rate_warmup_steps) is not int and (
+                not isinstance(learning_rate_warmup_steps, int) or isinstance(learning_rate_warmup_steps, bool)
+            ):
                 raise _decode.wrong_type("learningRateWarmupSteps", "integer", learning_rate_warmup_steps)
 
         optimizer_weight_decay = get("optimizerWeightDecay", UNSET)
@@ -217,30 +227,33 @@ class TrainingConfig:
 
         sampler_checkpoint_save_interval_steps = get("samplerCheckpointSaveIntervalSteps", UNSET)
         if sampler_checkpoint_save_interval_steps is not UNSET:
-            if not isinstance(sampler_checkpoint_save_interval_steps, int) or isinstance(
-                sampler_checkpoint_save_interval_steps, bool
+            if type(sampler_checkpoint_save_interval_steps) is not int and (
+                not isinstance(sampler_checkpoint_save_interval_steps, int)
+                or isinstance(sampler_checkpoint_save_interval_steps, bool)
             ):
                 raise _decode.wrong_type(
                     "samplerCheckpointSaveIntervalSteps", "integer", sampler_checkpoint_save_interval_steps
                 )
 
+        # Positional, in the order of the attributes above (attrs' __init__ order): a call with
+        # ~30 keywords spends more on matching them than __init__ spends storing the values.
         training_config = cls(
-            output_model=output_model,
-            base_model=base_model,
-            warm_start_from=warm_start_from,
-            jinja_template=jinja_template,
-            learning_rate=learning_rate,
-            max_context_length=max_context_length,
-            lora_rank=lora_rank,
-            accelerator_count=accelerator_count,
-            region=region,
-            epochs=epochs,
-            batch_size=batch_size,
-            batch_size_samples=batch_size_samples,
-            gradient_accumulation_steps=gradient_accumulation_steps,
-            learning_rate_warmup_steps=learning_rate_warmup_steps,
-            optimizer_weight_decay=optimizer_weight_decay,
-            sampler_checkpoint_save_interval_steps=sampler_checkpoint_save_interval_steps,
+            output_model,
+            base_model,
+            warm_start_from,
+            jinja_template,
+            learning_rate,
+            max_context_length,
+            lora_rank,
+            accelerator_count,
+            region,
+            epochs,
+            batch_size,
+            batch_size_samples,
+            gradient_accumulation_steps,
+            learning_rate_warmup_steps,
+            optimizer_weight_decay,
+            sampler_checkpoint_save_interval_steps,
         )
         if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
             extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -73,7 +73,7 @@ class WandbConfig:
         get = src_dict.get
         enabled = get("enabled", UNSET)
         if enabled is not UNSET:
-            if not isinstance(enabled, bool):
+            if enabled is not True and enabled is not False:
                 raise _decode.wrong_type("enabled", "boolean", enabled)
 
         api_key = get("apiKey", UNSET)
@@ -101,13 +101,15 @@ class WandbConfig:
             if not isinstance(url, str):
                 raise _decode.wrong_type("url", "string", url)
 
+        # Positional, in the order of the attributes above (attrs' __init__ order): a call with
+        # ~30 keywords spends more on matching them than __init__ spends storing the values.
         wandb_config = cls(
-            enabled=enabled,
-            api_key=api_key,
-            project=project,
-            entity=entity,
-            run_id=run_id,
-            url=url,
+            enabled,
+            api_key,
+            project,
+            entity,
+            run_id,
+            url,
         )
         if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
             extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
