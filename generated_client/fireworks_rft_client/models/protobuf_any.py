@@ -40,12 +40,12 @@ class ProtobufAny:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
-        get = src_dict.get
-        type_ = get("@type", UNSET)
-        if type_ is not UNSET:
+        if "@type" in src_dict:
+            type_ = src_dict["@type"]
             if not isinstance(type_, str):
                 raise _decode.wrong_type("@type", "string", type_)
-
+        else:
+            type_ = UNSET
         # Positional, in the order of the attributes above (attrs' __init__ order): a call with
         # ~30 keywords spends more on matching them than __init__ spends storing the values.
         protobuf_any = cls(

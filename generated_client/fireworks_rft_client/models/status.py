@@ -47,18 +47,19 @@ class Status:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
-        get = src_dict.get
-        code = get("code", UNSET)
-        if code is not UNSET:
+        if "code" in src_dict:
+            code = src_dict["code"]
             if not isinstance(code, str):
                 raise _decode.wrong_type("code", "string", code)
             code = StatusCode._value2member_map_.get(code) or StatusCode(code)
-
-        message = get("message", UNSET)
-        if message is not UNSET:
+        else:
+            code = UNSET
+        if "message" in src_dict:
+            message = src_dict["message"]
             if not isinstance(message, str):
                 raise _decode.wrong_type("message", "string", message)
-
+        else:
+            message = UNSET
         # Positional, in the order of the attributes above (attrs' __init__ order): a call with
         # ~30 keywords spends more on matching them than __init__ spends storing the values.
         status = cls(
