@@ -7,7 +7,10 @@ for and seen to fail.
 """
 
 import ast
+import copy
+import datetime
 import inspect
+import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +19,7 @@ import attrs
 import pytest
 
 from fireworks_rft_client import models
+from fireworks_rft_client._decode import Timestamp, datetime_to_json
 from fireworks_rft_client.errors import DecodeError
 from fireworks_rft_client.models import AcceleratorSeconds, ReinforcementFineTuningJob, TrainingConfig
 
@@ -157,3 +161,20 @@ def test_the_digit_shortcut_needs_its_ascii_test() -> None:
     # What the refusal above guards against: without isascii(), these would be read as numbers.
     assert "١٢٣".isdigit() and int("١٢٣") == 123
     assert "１２３".isdigit() and int("１２３") == 123
+
+
+# Timestamp keeps its nanoseconds in a slot (no instance dict to make on every parse).
+def test_a_timestamp_keeps_its_nanoseconds_in_a_slot_that_copies_and_pickles() -> None:
+    stamp = ReinforcementFineTuningJob.from_dict({"createTime": "2026-11-28T09:26:53.589793238Z"}).create_time
+    assert isinstance(stamp, Timestamp) and stamp.nanosecond == 238
+    assert not hasattr(stamp, "__dict__")
+    for clone in (copy.copy(stamp), copy.deepcopy(stamp), pickle.loads(pickle.dumps(stamp))):  # noqa: S301
+        assert type(clone) is Timestamp and clone.nanosecond == 238 and clone == stamp
+
+
+def test_a_timestamp_made_by_hand_has_no_nanoseconds() -> None:
+    stamp = Timestamp(2026, 11, 28, 9, 26, 53, 589793, tzinfo=datetime.UTC)
+    assert stamp.nanosecond == 0
+    assert stamp == datetime.datetime(2026, 11, 28, 9, 26, 53, 589793, tzinfo=datetime.UTC)
+    stamp.nanosecond = 5
+    assert stamp.nanosecond == 5 and datetime_to_json(stamp) == "2026-11-28T09:26:53.589793005Z"

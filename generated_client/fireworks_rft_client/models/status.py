@@ -51,7 +51,7 @@ class Status:
             code = src_dict["code"]
             if not isinstance(code, str):
                 raise _decode.wrong_type("code", "string", code)
-            code = StatusCode._value2member_map_.get(code) or StatusCode(code)
+            code = _StatusCode_MEMBERS.get(code) or StatusCode(code)
         else:
             code = UNSET
         if "message" in src_dict:
@@ -86,3 +86,8 @@ class Status:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The value-to-member maps of the enums from_dict reads, looked up once: an attribute of an
+# enum class is read through its metaclass on every access (~70 ns).
+_StatusCode_MEMBERS = StatusCode._value2member_map_
