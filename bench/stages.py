@@ -9,7 +9,7 @@ the model code from the CPU caches.
 Stages, in the order a call runs them:
 - endpoint _get_kwargs: the request's method, URL and query, from the arguments (ours only);
 - URL merged with base_url: httpx parses a relative URL and merges it with the client's base URL
-  inside build_request, on every call; ours finds the merged URL in its cache (_url_cache);
+  inside build_request, on every call; ours finds the merged URL in its cache (_absolute_urls);
 - httpx build_request, the rest: headers, cookies, the Request, given an absolute URL;
 - send_request around httpx: our retry loop, per-call timeout, closed-client and error
   handling, measured with httpx's request replaced by one that returns a prepared response;
@@ -28,7 +28,7 @@ import httpx
 from bench.payload import ACCOUNT_ID, JOB_ID, JOB_PATH, TOKEN, job_body
 from bench.timing import median, time_batch
 from fireworks_rft_client import AuthenticatedClient
-from fireworks_rft_client._url_cache import merge_url
+from fireworks_rft_client._absolute_urls import merge_url
 from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job as get_job
 from fireworks_rft_client.models import ReinforcementFineTuningJob
 

@@ -24,7 +24,7 @@
 #   retries and errors stay ours; its own default headers are never written to;
 # - a call on a closed client raises errors.ClientClosedError, not httpx's bare RuntimeError;
 # - the request's URL goes to httpx absolute, merged with the base URL once per path
-#   (_url_cache), not parsed and merged again on every call.
+#   (_absolute_urls), not parsed and merged again on every call.
 """HTTP clients: ``AuthenticatedClient`` for the API, ``Client`` for unauthenticated use."""
 
 import itertools
@@ -38,8 +38,8 @@ import httpx
 from attrs import define, evolve, field
 
 from . import errors, retries
+from ._absolute_urls import UrlCache
 from ._tls import CertTypes, VerifyTypes, ssl_config
-from ._url_cache import UrlCache
 from .retries import Backoff
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "AuthenticatedClient", "Client"]

@@ -1,4 +1,4 @@
-"""The absolute URL per path (_url_cache): every request still goes where httpx would send it.
+"""The absolute URL per path (_absolute_urls): every request still goes where httpx would send it.
 
 The client hands httpx an absolute URL merged once per path. These tests call through a
 transport that answers each request with the URL it was sent to (as the job's ``name``), so a
@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from fireworks_rft_client import AuthenticatedClient
-from fireworks_rft_client._url_cache import UrlCache, join_url, merge_url
+from fireworks_rft_client._absolute_urls import UrlCache, join_url, merge_url
 from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job as get_job
 
 BASE = "http://api.test"
