@@ -56,7 +56,7 @@ def _time_all(calls: dict[str, tuple[Callable[[], object], int]], rounds: int) -
     return {name: median(values) for name, values in cpu.items()}
 
 
-def _measure(base_url: str, rounds: int) -> dict[str, float]:
+def _measure(base_url: str, rounds: int, fast: int, slow: int) -> dict[str, float]:
     auth = {"Authorization": f"Bearer {TOKEN}"}
     ours = AuthenticatedClient(base_url=base_url, token=TOKEN)
     raw = httpx.Client(base_url=base_url, headers=auth)
@@ -73,7 +73,6 @@ def _measure(base_url: str, rounds: int) -> dict[str, float]:
         body = job_body()
         data = json.loads(body)
         prepared._pool.sync = _Prepared(base_url, response)
-        fast, slow = 2000, 200  # calls per batch: in-process stages, stages over the socket
         t = _time_all(
             {
                 "get_kwargs": (lambda: get_job._get_kwargs(ACCOUNT_ID, JOB_ID), fast),
@@ -99,9 +98,10 @@ def _measure(base_url: str, rounds: int) -> dict[str, float]:
     return t
 
 
-def report(base_url: str, rounds: int = 9) -> str:
-    """The per-stage table, in microseconds of CPU per call."""
-    t = _measure(base_url, rounds)
+def report(base_url: str, rounds: int = 9, fast: int = 2000, slow: int = 200) -> str:
+    """The per-stage table, in microseconds of CPU per call; ``fast`` and ``slow`` are the calls
+    per batch of the in-process stages and of those over the socket."""
+    t = _measure(base_url, rounds, fast, slow)
     rows: list[tuple[str, float | None, float | None]] = [
         ("endpoint _get_kwargs", None, t["get_kwargs"]),
         ("URL merged with base_url (ours: the cached one)", t["merge_raw"], t["merge_ours"]),

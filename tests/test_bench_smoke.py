@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
+from bench import stages
 from bench.get_calls import _check
 from bench.payload import JOB_PATH, PAYLOADS, REFERENCE, TOKEN, job_body, job_path
 from bench.report import TARGETS, evaluate_targets
@@ -175,3 +176,26 @@ def test_a_client_that_gets_the_wrong_job_stops_the_bench() -> None:
 def test_bench_results_are_git_ignored() -> None:
     ignored = subprocess.run(["git", "check-ignore", "-q", "bench/results/latest.json"], cwd=ROOT)
     assert ignored.returncode == 0
+
+
+@slow(60, "times every stage of a GET against the bench server (a subprocess), one short round")
+def test_bench_profile_prints_every_stage_for_ours_and_raw() -> None:
+    with running_server() as base_url:
+        table = stages.report(base_url, rounds=1, fast=20, slow=5)
+    rows = {line[:51].strip(): line[51:].split() for line in table.splitlines()[1:10]}
+    assert list(rows) == [
+        "endpoint _get_kwargs",
+        "URL merged with base_url (ours: the cached one)",
+        "httpx build_request, the rest (absolute URL)",
+        "send_request around httpx (retries, timeout)",
+        "httpx send (pool, h11, socket, body read)",
+        "JSON decode",
+        "_parse_response around it (status, types)",
+        "from_dict",
+        "sum of the stages",
+    ]
+    for name in ("URL merged with base_url (ours: the cached one)", "httpx send (pool, h11, socket, body read)"):
+        raw, ours, _ = rows[name]
+        assert float(raw) > 0 and float(ours) > 0, name
+    assert rows["from_dict"][0] == "-" and float(rows["from_dict"][1]) > 0  # raw httpx builds no model
+    assert "a whole call, measured" in table
