@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 from fireworks_rft_client import AuthenticatedClient
+from fireworks_rft_client import client as client_module
 from fireworks_rft_client._absolute_urls import UrlCache, join_url, merge_url
 from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job as get_job
 
@@ -288,3 +289,13 @@ def test_query_parameters_are_still_merged_per_request() -> None:
         job = get_job.sync("acme", "j", client=client, read_mask="name")
         assert job.name == _expected(BASE, "j") + "?readMask=name"
         assert _get(client, "j") == _expected(BASE, "j")  # the cached URL carries no query
+
+
+# The URL is absolute now, base URL included: an error that httpx did not attach its request to
+# (its message then comes from the request's arguments) still leaves out the user info.
+def test_a_connection_error_without_its_request_never_shows_the_base_urls_user_info() -> None:
+    sent = merge_url(httpx.URL("http://robot:hunter2@api.test/"), "/v1/x")
+    assert "hunter2" in str(sent)
+    error = client_module._transport_error(httpx.ConnectError("refused"), {"method": "get", "url": sent}, 0)
+    assert "hunter2" not in str(error) and "GET http://api.test/v1/x" in str(error)
+    assert error.url == "http://api.test/v1/x"

@@ -1,7 +1,7 @@
 """The absolute ``httpx.URL`` of each request path, merged with the base URL once, not per call.
 
 Given a relative URL, httpx parses it and merges it with the client's ``base_url`` on every
-request (about 40 us of CPU, a sixth of a whole GET over a socket); given an absolute
+request (30 to 40 us of CPU, near a tenth of a whole GET over a socket); given an absolute
 ``httpx.URL``, it sends it as it is. A client calls the same few paths again and again (the
 same job, polled), so each client pool keeps the merged URL per path here. Query parameters are
 not part of the path: httpx still merges them per request.
@@ -18,7 +18,7 @@ import threading
 
 import httpx
 
-__all__ = ["DEFAULT_MAX_ENTRIES", "UrlCache", "merge_url"]
+__all__ = ["DEFAULT_MAX_ENTRIES", "UrlCache", "join_url", "merge_url"]
 
 DEFAULT_MAX_ENTRIES = 512
 

@@ -485,7 +485,9 @@ def _transport_error(
     try:
         method, url = exc.request.method, errors.safe_url(exc.request.url)
     except RuntimeError:
-        method, url = str(request_kwargs.get("method", "?")).upper(), str(request_kwargs.get("url", "?"))
+        method = str(request_kwargs.get("method", "?")).upper()
+        sent = request_kwargs.get("url", "?")  # an absolute httpx.URL (_absolute_urls): no user info shown
+        url = errors.safe_url(sent) if isinstance(sent, httpx.URL) else str(sent)
     cls = errors.APITimeoutError if _is_timeout(exc) else errors.APIConnectionError
     after = f" (after {retries_done + 1} attempts)" if retries_done else ""
     return cls(f"{type(exc).__name__} on {method} {url}{after}: {exc}", method=method, url=url)
