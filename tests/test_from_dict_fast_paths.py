@@ -41,7 +41,7 @@ def positional_problems(source: str, model: type) -> list[str]:
     call = _constructor_call(source)
     problems = [f"keyword argument {keyword.arg}" for keyword in call.keywords]
     passed = [arg.id if isinstance(arg, ast.Name) else ast.dump(arg) for arg in call.args]
-    expected = [field.name for field in attrs.fields(model) if field.init]
+    expected = [field.alias for field in attrs.fields(model) if field.init]  # __init__'s parameter names
     if passed != expected:
         problems.append(f"passes {passed}, __init__ takes {expected}")
     return problems
