@@ -347,7 +347,7 @@ def _list_pages(
     client: AuthenticatedClient, account: str, list_filter: str, watch: "_Watch"
 ) -> Iterator[list[ReinforcementFineTuningJob]]:
     """The jobs of each List page, one request per ``next()``."""
-    from .lifecycle import list_jobs  # noqa: PLC0415 - only List watches need it
+    from .jobs import list_jobs  # noqa: PLC0415 - only List watches need it
 
     iterator: Any = list_jobs(
         client, filter=list_filter, read_mask=watch.list_mask, page_size=watch.page_size, account_id=account
@@ -359,7 +359,7 @@ def _list_pages(
 async def _list_pages_async(
     client: AuthenticatedClient, account: str, list_filter: str, watch: "_Watch"
 ) -> AsyncIterator[list[ReinforcementFineTuningJob]]:
-    from .lifecycle import list_jobs_async  # noqa: PLC0415 - only List watches need it
+    from .jobs import list_jobs_async  # noqa: PLC0415 - only List watches need it
 
     iterator: Any = list_jobs_async(
         client, filter=list_filter, read_mask=watch.list_mask, page_size=watch.page_size, account_id=account
