@@ -4,9 +4,9 @@ display, prompts and Ctrl-C, piped for scripts, against the scripted fleet serve
 import json
 import os
 import re
-import time
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -59,7 +59,7 @@ def run(fleet: Fleet, *args: str, input: str | None = None, **env: str) -> subpr
     )
 
 
-def spawn(fleet: Fleet, *args: str) -> pexpect.spawn:
+def spawn(fleet: Fleet, *args: str) -> "pexpect.spawn[str]":
     """The command in a pseudo-terminal of 120 x 30."""
     argv = command(*args)
     return pexpect.spawn(argv[0], argv[1:], env=cli_env(fleet), dimensions=(30, 120), encoding="utf-8", timeout=10)
@@ -72,7 +72,7 @@ class Screen:
     """What a pseudo-terminal shows, read as it comes: ``raw`` with the terminal's control codes,
     ``text`` without them (colours and cursor moves would split the words a person reads)."""
 
-    def __init__(self, child: pexpect.spawn) -> None:
+    def __init__(self, child: "pexpect.spawn[str]") -> None:
         self.child, self.raw, self.text, self.position = child, "", "", 0
 
     def expect(self, pattern: str, timeout: float = 10) -> re.Match[str]:
@@ -93,7 +93,7 @@ class Screen:
         return match
 
 
-def finish(child: pexpect.spawn) -> int:
+def finish(child: "pexpect.spawn[str]") -> int:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus is not None, f"ended by signal {child.signalstatus}"
@@ -132,7 +132,7 @@ def test_ctrl_c_stops_watching_leaves_the_job_running_and_exits_130(fleet: Fleet
     screen.expect("Stopped watching; the jobs keep running")
     screen.expect("watch again: +fireworks-rft watch rft-1")
     screen.expect("cancel: +fireworks-rft cancel rft-1")
-    assert finish(child) == ExitCode.INTERRUPTED == 130
+    assert finish(child) == ExitCode.INTERRUPTED and ExitCode.INTERRUPTED.value == 130
     assert {method for method, _ in fleet.requests} == {"GET"}, "nothing but reads: no cancel, no delete"
     assert "Traceback" not in screen.text
 
@@ -149,7 +149,12 @@ def test_watch_piped_writes_one_line_per_change(fleet: Fleet) -> None:
     assert [line.split(" event=")[1].split()[0] for line in lines] == [
         "state_changed", "state_changed", "progress_advanced", "progress_advanced", "finished",
     ]  # fmt: skip
-    assert "job=rft-1" in lines[0] and "percent=40" in lines[2] and "percent=100" in lines[3] and "outcome=success" in lines[4]
+    assert (
+        "job=rft-1" in lines[0]
+        and "percent=40" in lines[2]
+        and "percent=100" in lines[3]
+        and "outcome=success" in lines[4]
+    )
     assert "\x1b[" not in result.stdout, "no terminal codes in a log"
     assert result.stderr.strip() == "1 succeeded"
 
@@ -167,7 +172,11 @@ def test_watch_jsonl_lines_are_jobs_the_schema_accepts(fleet: Fleet, spec: dict[
 
 @PIPED
 def test_get_piped_is_the_api_json(fleet: Fleet, spec: dict[str, Any]) -> None:
-    body = {"displayName": "math", "acceleratorSeconds": {"NVIDIA_H100_80GB": "7200"}, "dataset": "accounts/acme/datasets/d"}
+    body = {
+        "displayName": "math",
+        "acceleratorSeconds": {"NVIDIA_H100_80GB": "7200"},
+        "dataset": "accounts/acme/datasets/d",
+    }
     fleet.add(ACCOUNT, "rft-1", [{"state": "JOB_STATE_RUNNING", "jobProgress": {"percent": 3}}], **body)
     result = run(fleet, "get", "rft-1")
     assert result.returncode == ExitCode.OK, result.stderr
@@ -263,7 +272,7 @@ def test_flags_override_the_environment(fleet: Fleet) -> None:
 @PIPED
 def test_without_the_cli_extra_the_command_says_what_to_install(tmp_path: Path) -> None:
     """click missing (the library installed without [cli]): one line naming the extra, exit 2."""
-    hide = "import sys; sys.modules['click'] = None; from fireworks_rft_client.cli import main; sys.exit(main(['get', 'x']))"
+    hide = "import sys; sys.modules['click'] = None; from fireworks_rft_client.cli import main; sys.exit(main(['get']))"
     result = subprocess.run(
         [sys.executable, "-c", hide], env={"PYTHONPATH": str(ROOT / "generated_client"), "PATH": os.environ["PATH"]},
         capture_output=True, text=True, timeout=15,

@@ -122,7 +122,9 @@ def test_stop_on_stall_ends_the_watch_with_the_stalled_job(
     fleet: Fleet, make_client: MakeClient, fake_time: FakeTime
 ) -> None:
     fleet.add(ACCOUNT, "rft-1", [{"state": "JOB_STATE_RUNNING", "jobProgress": {"percent": 30}}])
-    result = watch_jobs(make_client(fleet), "rft-1", stop_on_stall=True, **timing(fake_time, stall_after=5, max_interval=1))
+    result = watch_jobs(
+        make_client(fleet), "rft-1", stop_on_stall=True, **timing(fake_time, stall_after=5, max_interval=1)
+    )
     assert result.stalled == {name("rft-1")} and not result.finished and not result.timed_out
     assert fake_time.now - 1000 == 5, "the first round 5 s after the last change"
 

@@ -29,7 +29,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from attrs import define, field
 
-PREFIX = re.compile(r"^/v1/accounts/(?P<account>[^/]+)/reinforcementFineTuningJobs(?:/(?P<job>[^/:]+)(?::(?P<verb>\w+))?)?$")
+PREFIX = re.compile(
+    r"^/v1/accounts/(?P<account>[^/]+)/reinforcementFineTuningJobs(?:/(?P<job>[^/:]+)(?::(?P<verb>\w+))?)?$"
+)
 _CLAUSE = re.compile(r'^\s*(?P<field>name|state|displayName)\s*(?P<op>!?=)\s*"(?P<value>(?:[^"\\]|\\.)*)"\s*$')
 _FIELD_KEYS = {"name": "name", "state": "state", "displayName": "displayName"}
 
@@ -268,13 +270,19 @@ def _error(status: int, message: str) -> dict[str, Any]:
 
 def demo_fleet(fleet: Fleet, account: str = "acme", *, steps: int = 40) -> None:
     """Three jobs for a terminal session: two that progress (one a little slower), one that fails."""
-    base = {"displayName": "", "createTime": "2026-11-30T10:00:00Z"}
-    fleet.add(account, "math-grpo", running(range(0, 101, 100 // steps), epochs=3),
-              **{**base, "displayName": "math reasoning, GRPO", "acceleratorSeconds": {"NVIDIA_H100_80GB": "14400"}})  # fmt: skip
-    fleet.add(account, "code-dapo", running(range(0, 101, 200 // steps), epochs=2), **{**base, "displayName": "code, DAPO"})
+    created = "2026-11-30T10:00:00Z"
+    hours = {"NVIDIA_H100_80GB": "14400"}
+    slow = running(range(0, 101, 100 // steps), epochs=3)
+    fleet.add(account, "math-grpo", slow, displayName="math, GRPO", createTime=created, acceleratorSeconds=hours)
+    fleet.add(account, "code-dapo", running(range(0, 101, 200 // steps), epochs=2), displayName="code, DAPO",
+              createTime=created)  # fmt: skip
     failing = running(range(0, 31, 10))
-    failing[-1] = {"state": "JOB_STATE_FAILED", "status": {"code": "INTERNAL", "message": "evaluator crashed"}}
-    fleet.add(account, "tool-use", failing, **{**base, "displayName": "tool use"})
+    failing[-1] = {
+        "state": "JOB_STATE_FAILED",
+        "status": {"code": "INTERNAL", "message": "evaluator crashed"},
+        "completedTime": "2026-11-30T12:00:00Z",
+    }
+    fleet.add(account, "tool-use", failing, displayName="tool use", createTime=created)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -66,14 +66,14 @@ class Settings:
         return AuthenticatedClient(token=self.api_key, account_id=self.account_id, base_url=self.base_url)
 
 
-class Duration(click.ParamType):
+class Duration(click.ParamType[float | None, Any]):
     """Seconds, or a number with a unit: ``90``, ``90s``, ``30m``, ``2h``, ``1d``; ``none`` for no limit."""
 
     name = "duration"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float | None:
         if value is None or isinstance(value, float):
-            return value  # type: ignore[no-any-return]
+            return value
         text = str(value).strip().lower()
         if text in ("none", "0", "off"):
             return None
@@ -103,7 +103,9 @@ def _output(value: str | None) -> str:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--api-key", envvar="FIREWORKS_API_KEY", show_envvar=True, help="The API key.")
-@click.option("-a", "--account-id", envvar="FIREWORKS_ACCOUNT_ID", show_envvar=True, help="The account of bare job ids.")
+@click.option(
+    "-a", "--account-id", envvar="FIREWORKS_ACCOUNT_ID", show_envvar=True, help="The account of bare job ids."
+)
 @click.option("--base-url", envvar="FIREWORKS_BASE_URL", show_envvar=True, help="The API's root URL.")
 @click.pass_context
 def cli(ctx: click.Context, api_key: str | None, account_id: str | None, base_url: str | None) -> None:
@@ -233,7 +235,11 @@ def _watch_verdict(result: WatchResult, *, err: bool) -> int:
         counts[key] = counts.get(key, 0) + 1
         job = result.jobs[name]
         if outcome is not None and outcome.value == "failure" and job is not None:
-            state = "vanished (404)" if name in result.vanished else short_state(job.state or JobState.JOB_STATE_UNSPECIFIED)
+            state = (
+                "vanished (404)"
+                if name in result.vanished
+                else short_state(job.state or JobState.JOB_STATE_UNSPECIFIED)
+            )
             message = job.status.message if not isinstance(job.status, Unset) else None
             failures.append(f"{derived.job_id(name)}: {state}" + (f" ({message})" if message else ""))
     summary = ", ".join(f"{n} {_WORDS[key]}" for key, n in counts.items()) or "no jobs matched"
