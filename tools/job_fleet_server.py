@@ -11,8 +11,9 @@ of List). ``fail_next`` answers the next requests with an error status first (sa
 anything else answers 400, as a server would for a field it does not filter on.
 
 It listens on 127.0.0.1 on a free port, in a thread of this process (``job_fleet_server``),
-or, as ``python -m tools.job_fleet_server --demo``, in its own process for a terminal session:
-it prints its base URL and serves a few jobs until it is stopped.
+or, as ``python -m tools.job_fleet_server --demo`` (or ``--jobs N``), in its own process for a
+terminal session or the bench: it prints its base URL and serves until it is stopped.
+``GET /_stats`` answers how many requests it has served.
 """
 
 import argparse
@@ -166,6 +167,9 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         url = urlsplit(self.path)
         query = {key: values[0] for key, values in parse_qs(url.query).items()}
+        if url.path == "/_stats":  # for the bench: not a request of the API, not recorded
+            self._answer(200, {"requests": len(fleet.requests)})
+            return
         with fleet.lock:
             fleet.requests.append((method, self.path))
             fleet.bodies.append(body)
@@ -288,10 +292,13 @@ def demo_fleet(fleet: Fleet, account: str = "acme", *, steps: int = 40) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.job_fleet_server", description=__doc__)
     parser.add_argument("--demo", action="store_true", help="serve the demo fleet (three jobs)")
+    parser.add_argument("--jobs", type=int, default=0, help="serve this many RUNNING jobs that move at every read")
     args = parser.parse_args(argv)
     with job_fleet_server() as fleet:
         if args.demo:
             demo_fleet(fleet)
+        for i in range(args.jobs):
+            fleet.add("acme", f"job-{i:05d}", running(range(100))[1:-1], createTime="2026-11-30T10:00:00Z")
         print(fleet.base_url, flush=True)
         try:
             while True:
