@@ -7,12 +7,14 @@ import re
 import subprocess
 import sys
 import time
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pexpect
 import pytest
+from packaging.requirements import Requirement
 
 from fireworks_rft_client.cli import ExitCode
 from tools.job_fleet_server import Fleet, job_fleet_server, running
@@ -281,3 +283,40 @@ def test_without_the_cli_extra_the_command_says_what_to_install(tmp_path: Path) 
     assert result.stderr.strip() == (
         "fireworks-rft: click is missing; the command needs the cli extra: pip install 'fireworks-rft-client[cli]'"
     )
+
+
+# --- the extra's pins ---------------------------------------------------------------------------------
+
+
+def extra_pin_mismatches(pyproject: str, requirements: str) -> list[str]:
+    """Each requirement of the cli extra that is not pinned (==) to the version requirements-dev.txt installs."""
+    pins = {}
+    for line in requirements.splitlines():
+        if "==" in line and not line.startswith("#"):
+            package, version = line.split("==")
+            pins[package.strip().lower()] = version.strip()
+    mismatches = []
+    for requirement in tomllib.loads(pyproject)["project"]["optional-dependencies"]["cli"]:
+        parsed = Requirement(requirement)
+        pinned = pins.get(parsed.name.lower())
+        if str(parsed.specifier) != f"=={pinned}":
+            mismatches.append(f"{requirement} (the tests run on {pinned})")
+    return mismatches
+
+
+def test_the_cli_extra_pins_what_the_tests_run_on() -> None:
+    pyproject = (ROOT / "generated_client" / "pyproject.toml").read_text()
+    assert extra_pin_mismatches(pyproject, (ROOT / "requirements-dev.txt").read_text()) == []
+    extra = tomllib.loads(pyproject)["project"]["optional-dependencies"]["cli"]
+    assert {r.split("==")[0] for r in extra} == {"click", "rich", "PyYAML"}
+    assert tomllib.loads(pyproject)["project"]["scripts"] == {"fireworks-rft": "fireworks_rft_client.cli:main"}
+
+
+def test_the_pin_guard_bites() -> None:
+    pyproject = (ROOT / "generated_client" / "pyproject.toml").read_text()
+    requirements = (ROOT / "requirements-dev.txt").read_text()
+    assert extra_pin_mismatches(pyproject, requirements.replace("rich==15.0.0", "rich==14.0.0")) == [
+        "rich==15.0.0 (the tests run on 14.0.0)"
+    ]
+    loose = pyproject.replace('"click==8.5.1"', '"click>=8"')
+    assert extra_pin_mismatches(loose, requirements) == ["click>=8 (the tests run on 8.5.1)"]
