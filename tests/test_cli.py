@@ -127,13 +127,15 @@ def test_watch_on_a_terminal_shows_live_progress_that_updates(fleet: Fleet) -> N
 @PTY
 def test_ctrl_c_stops_watching_leaves_the_job_running_and_exits_130(fleet: Fleet) -> None:
     fleet.add(ACCOUNT, "rft-1", [{"state": "JOB_STATE_RUNNING", "jobProgress": {"percent": 42}}])
-    child = spawn(fleet, "watch", "rft-1", "--interval", "0.2")
+    fleet.add(ACCOUNT, "done", [{"state": "JOB_STATE_COMPLETED"}])
+    child = spawn(fleet, "watch", "rft-1", "done", "--interval", "0.2")
     screen = Screen(child)
     screen.expect(r"rft-1 .* 42% +RUNNING")
+    screen.expect(r"done .* COMPLETED")
     child.sendintr()
     screen.expect("Stopped watching; the jobs keep running")
-    screen.expect("watch again: +fireworks-rft watch rft-1")
-    screen.expect("cancel: +fireworks-rft cancel rft-1")
+    screen.expect("watch again: +fireworks-rft watch rft-1\n")  # the finished job is not worth watching
+    screen.expect("cancel: +fireworks-rft cancel rft-1\n")
     assert finish(child) == ExitCode.INTERRUPTED and ExitCode.INTERRUPTED.value == 130
     assert {method for method, _ in fleet.requests} == {"GET"}, "nothing but reads: no cancel, no delete"
     assert "Traceback" not in screen.text

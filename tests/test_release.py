@@ -267,7 +267,7 @@ def test_wheel_metadata_is_complete(built: Built) -> None:
     assert meta["License-Expression"] == spec["info"]["license"]["identifier"]
     assert meta["Requires-Python"] == ">=3.11"
     assert sorted(meta.get_all("Requires-Dist") or []) == [
-        "PyYAML==6.0.4 ; extra == \"cli\"",
+        'PyYAML==6.0.4 ; extra == "cli"',
         "attrs>=22.2",
         'click==8.5.1 ; extra == "cli"',
         'httpx-aiohttp>=0.1.9,<0.3 ; extra == "aiohttp"',

@@ -18,7 +18,7 @@ from ..client import AuthenticatedClient
 from ..jobs import get_job
 from ..models import JobState, ReinforcementFineTuningJob
 from ..types import Unset
-from ..watcher import DEFAULT_STALL_AFTER, WatchResult, watch_jobs
+from ..watcher import DEFAULT_STALL_AFTER, WatchEvent, WatchResult, watch_jobs
 from . import derived
 from .exit_codes import ExitCode
 from .watch_display import JsonLinesDisplay, LineDisplay, LiveDisplay, duration, short_state
@@ -196,17 +196,28 @@ def watch(
     target = {"filter": filter_} if filter_ else {"jobs": list(jobs)}
     console = Console(highlight=False)
     mode = output or ("live" if console.is_terminal else "lines")
+    ended: set[str] = set()  # jobs that finished or vanished: no longer worth a hint on Ctrl-C
+
+    def tracking(show: Callable[[WatchEvent], None] | None) -> Callable[[WatchEvent], None]:
+        def on_event(event: WatchEvent) -> None:
+            if event.outcome is not None:
+                ended.update((event.name, derived.job_id(event.name)))
+            if show is not None:
+                show(event)
+
+        return on_event
+
     with settings.client() as client:
         try:
             if mode == "live":
                 with LiveDisplay(console) as live:
-                    result = watch_jobs(client, **target, on_event=live.on_event, **watch_args)
+                    result = watch_jobs(client, **target, on_event=tracking(live.on_event), **watch_args)
             else:
                 display = JsonLinesDisplay(sys.stdout) if mode == "jsonl" else LineDisplay(sys.stdout)
-                on_event = None if mode in ("json", "table") else display.on_event
-                result = watch_jobs(client, **target, on_event=on_event, **watch_args)
+                show = None if mode in ("json", "table") else display.on_event
+                result = watch_jobs(client, **target, on_event=tracking(show), **watch_args)
         except KeyboardInterrupt:
-            _stopped_watching(jobs, filter_)
+            _stopped_watching(tuple(job for job in jobs if job not in ended), filter_)
             return ExitCode.INTERRUPTED
     if mode in ("json", "table"):
         _emit(iter([job for job in result.jobs.values() if job is not None]), mode, single=False)
@@ -215,6 +226,9 @@ def watch(
 
 def _stopped_watching(jobs: tuple[str, ...], filter_: str | None) -> None:
     names = list(jobs) if jobs else ["--filter", filter_ or ""]
+    if not jobs and not filter_:
+        click.echo("\nStopped watching.", err=True)
+        return
     click.echo(
         "\nStopped watching; the jobs keep running.\n"
         f"  watch again:  fireworks-rft watch {shlex.join(names)}\n"
