@@ -322,3 +322,191 @@ def test_the_pin_guard_bites() -> None:
     ]
     loose = pyproject.replace('"click==8.5.1"', '"click>=8"')
     assert extra_pin_mismatches(loose, requirements) == ["click>=8 (the tests run on 8.5.1)"]
+
+
+# --- list, create, cancel, resume, delete, export ---------------------------------------------------
+
+
+@PIPED
+def test_list_piped_is_a_json_array_of_api_jobs(fleet: Fleet, spec: dict[str, Any]) -> None:
+    for i in range(5):
+        fleet.add(ACCOUNT, f"rft-{i}", [{"state": "JOB_STATE_RUNNING" if i % 2 else "JOB_STATE_COMPLETED"}])
+    result = run(fleet, "list", "--filter", 'state="JOB_STATE_RUNNING"', "--order-by", "createTime desc")
+    assert result.returncode == ExitCode.OK, result.stderr
+    jobs = json.loads(result.stdout)
+    assert [job["name"].rsplit("/", 1)[1] for job in jobs] == ["rft-1", "rft-3"]
+    for job in jobs:
+        assert job_schema_errors(spec, job) == []
+    [(_, target)] = fleet.requests
+    assert "filter=state%3D%22JOB_STATE_RUNNING%22" in target and "orderBy=createTime+desc" in target
+
+
+@PIPED
+def test_list_limit_and_jsonl(fleet: Fleet, spec: dict[str, Any]) -> None:
+    for i in range(7):
+        fleet.add(ACCOUNT, f"rft-{i}", [{"state": "JOB_STATE_RUNNING"}])
+    result = run(fleet, "list", "--limit", "3", "-o", "jsonl")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == 3 and all(job_schema_errors(spec, job) == [] for job in lines)
+
+
+@PTY
+def test_list_on_a_terminal_is_a_table(fleet: Fleet) -> None:
+    fleet.add(ACCOUNT, "rft-1", [{"state": "JOB_STATE_RUNNING", "jobProgress": {"percent": 7}}], displayName="math")
+    child = spawn(fleet, "list")
+    screen = Screen(child)
+    screen.expect("JOB +DISPLAY NAME +STATE +PROGRESS")
+    screen.expect(r"rft-1 +math +RUNNING +7%")
+    assert finish(child) == ExitCode.OK
+
+
+@PIPED
+def test_create_from_a_yaml_file_with_a_job_id(fleet: Fleet, tmp_path: Path, spec: dict[str, Any]) -> None:
+    file = tmp_path / "job.yaml"
+    file.write_text(
+        "dataset: accounts/acme/datasets/math\nevaluator: accounts/acme/evaluators/exact\n"
+        "trainingConfig:\n  baseModel: accounts/fireworks/models/llama\n  epochs: 2\n"
+    )
+    result = run(fleet, "create", str(file), "--job-id", "my-job")
+    assert result.returncode == ExitCode.OK, result.stderr
+    created = json.loads(result.stdout)
+    assert created["name"] == f"accounts/{ACCOUNT}/reinforcementFineTuningJobs/my-job"
+    assert job_schema_errors(spec, created) == []
+    [(method, target)] = fleet.requests
+    assert method == "POST" and "reinforcementFineTuningJobId=my-job" in target
+    sent = json.loads(fleet.bodies[0])
+    assert sent["trainingConfig"] == {"baseModel": "accounts/fireworks/models/llama", "epochs": 2}
+
+
+@PIPED
+def test_create_dry_run_sends_nothing_and_from_job_copies_input_fields_only(fleet: Fleet, tmp_path: Path) -> None:
+    source = {
+        "dataset": "accounts/acme/datasets/math",
+        "evaluator": "accounts/acme/evaluators/exact",
+        "trainingConfig": {"epochs": 3},
+        "wandbConfig": {"enabled": True, "project": "p", "url": "https://wandb.example/run"},
+        "jobProgress": {"percent": 100},
+        "createTime": "2026-11-30T10:00:00Z",
+    }
+    fleet.add(ACCOUNT, "old", [{"state": "JOB_STATE_COMPLETED"}], **source)
+    override = tmp_path / "override.json"
+    override.write_text(json.dumps({"trainingConfig": {"epochs": 5}}))
+    result = run(fleet, "create", str(override), "--from-job", "old", "--dry-run")
+    assert result.returncode == ExitCode.OK, result.stderr
+    body = json.loads(result.stdout)
+    assert body == {
+        "dataset": "accounts/acme/datasets/math",
+        "evaluator": "accounts/acme/evaluators/exact",
+        "trainingConfig": {"epochs": 5},
+        "wandbConfig": {"enabled": True, "project": "p"},
+    }
+    assert [method for method, _ in fleet.requests] == ["GET"], "the copy is read; nothing is created"
+
+
+@PIPED
+@pytest.mark.parametrize(
+    ("content", "complaint"),
+    [
+        ("dataset: d\nevaluator: e\ntrainingConfig: {epochs: many}\n", "trainingConfig.epochs"),
+        ("dataset: d\nevaluator: e\nstate: JOB_STATE_RUNNING\n", "not input fields of a job: state"),
+        ("- a list\n", "expected a mapping"),
+    ],
+)
+def test_create_refuses_a_bad_file_before_sending(fleet: Fleet, tmp_path: Path, content: str, complaint: str) -> None:
+    file = tmp_path / "job.yaml"
+    file.write_text(content)
+    result = run(fleet, "create", str(file))
+    assert result.returncode == ExitCode.USAGE
+    assert complaint in result.stderr and "Traceback" not in result.stderr
+    assert fleet.requests == []
+
+
+@PIPED
+def test_cancel_and_resume(fleet: Fleet) -> None:
+    fleet.add(ACCOUNT, "rft-1", [{"state": "JOB_STATE_RUNNING"}])
+    cancelled = run(fleet, "cancel", "rft-1")
+    assert cancelled.returncode == ExitCode.OK and "cancel requested: rft-1" in cancelled.stderr
+    resumed = run(fleet, "resume", "rft-1")
+    assert resumed.returncode == ExitCode.OK, resumed.stderr
+    assert json.loads(resumed.stdout)["state"] == "JOB_STATE_RUNNING"
+    assert [(m, t.split("?")[0].rsplit("/", 1)[1]) for m, t in fleet.requests] == [
+        ("POST", "rft-1:cancel"),
+        ("POST", "rft-1:resume"),
+    ]
+
+
+@PTY
+def test_delete_without_yes_asks_and_no_deletes_nothing(fleet: Fleet) -> None:
+    fleet.add(ACCOUNT, "rft-1", [{"state": "JOB_STATE_COMPLETED"}])
+    child = spawn(fleet, "delete", "rft-1")
+    screen = Screen(child)
+    screen.expect(r"Delete 1 job\(s\): rft-1\? \[y/N\]")
+    child.sendline("n")
+    screen.expect("nothing deleted")
+    assert finish(child) == ExitCode.JOB_FAILED
+    assert fleet.requests == []
+
+    child = spawn(fleet, "delete", "rft-1")
+    screen = Screen(child)
+    screen.expect(r"\[y/N\]")
+    child.sendline("y")
+    screen.expect("deleted: rft-1")
+    assert finish(child) == ExitCode.OK
+    assert [m for m, _ in fleet.requests] == ["DELETE"]
+
+
+@PIPED
+def test_delete_piped_needs_yes(fleet: Fleet) -> None:
+    fleet.add(ACCOUNT, "rft-1", [{"state": "JOB_STATE_COMPLETED"}])
+    refused = run(fleet, "delete", "rft-1", input="y\n")
+    assert refused.returncode == ExitCode.USAGE and "pass --yes" in refused.stderr
+    assert fleet.requests == []
+    done = run(fleet, "delete", "rft-1", "--yes")
+    assert done.returncode == ExitCode.OK and [m for m, _ in fleet.requests] == ["DELETE"]
+
+
+EXPORTED = {
+    "state": "JOB_STATE_COMPLETED",
+    "createTime": "2026-11-30T10:00:00Z",
+    "completedTime": "2026-11-30T13:00:00Z",
+    "acceleratorSeconds": {"NVIDIA_H100_80GB": "28800"},
+    "trainingConfig": {"acceleratorCount": 4},
+}
+
+
+@PIPED
+def test_export_jsonl_has_the_api_job_and_derived_columns(fleet: Fleet, spec: dict[str, Any]) -> None:
+    fleet.add(ACCOUNT, "rft-1", [EXPORTED])
+    fleet.add(ACCOUNT, "rft-2", [{"state": "JOB_STATE_FAILED"}])
+    result = run(fleet, "export")
+    assert result.returncode == ExitCode.OK, result.stderr
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert job_schema_errors(spec, first["job"]) == [] and job_schema_errors(spec, second["job"]) == []
+    assert {k: v for k, v in first.items() if k != "job"} == {
+        "outcome": "success",
+        "totalSeconds": 3 * 3600,
+        "queueSeconds": 3600,
+        "runSeconds": 2 * 3600,
+        "acceleratorHours": {"NVIDIA_H100_80GB": 8.0},
+    }
+    assert second["outcome"] == "failure"
+
+
+@PIPED
+def test_export_csv(fleet: Fleet) -> None:
+    fleet.add(ACCOUNT, "rft-1", [EXPORTED])
+    result = run(fleet, "export", "rft-1", "--format", "csv")
+    assert result.returncode == ExitCode.OK, result.stderr
+    header, row = result.stdout.splitlines()
+    columns = dict(zip(header.split(","), row.split(","), strict=True))
+    assert columns["name"].endswith("/rft-1") and columns["outcome"] == "success"
+    assert columns["queueSeconds"] == "3600.0" and columns["acceleratorHours.NVIDIA_H100_80GB"] == "8.0"
+
+
+@PIPED
+def test_watch_a_filter(fleet: Fleet) -> None:
+    fleet.add(ACCOUNT, "a", running([50]))
+    fleet.add(ACCOUNT, "b", running([50], then="JOB_STATE_FAILED"))
+    result = run(fleet, "watch", "--filter", 'displayName!="x"', "--interval", "0.05")
+    assert result.returncode == ExitCode.JOB_FAILED, result.stderr
+    assert "1 succeeded, 1 failed" in result.stderr

@@ -251,3 +251,102 @@ def test_bad_input_is_refused_before_any_request(
     with pytest.raises(ValueError, match=complaint):
         watch_jobs(make_client(fleet), jobs, **settings)
     assert fleet.requests == []
+
+
+# --- many jobs: List with a filter and readMask, not one Get each ----------------------------------
+
+
+def list_requests(fleet: Fleet) -> list[str]:
+    return [target for method, target in fleet.requests if method == "GET" and "reinforcementFineTuningJobs?" in target]
+
+
+def test_a_filter_watch_reads_1000_jobs_in_5_requests_a_round(
+    fleet: Fleet, make_client: MakeClient, fake_time: FakeTime
+) -> None:
+    for i in range(1000):
+        fleet.add(ACCOUNT, f"job-{i:04d}", running([10, 20]))
+    rounds: list[int] = []
+
+    def sleep(seconds: float) -> None:
+        if seconds >= 1:  # the pause between rounds, not the budget's
+            rounds.append(len(fleet.requests) - sum(rounds))
+        fake_time.sleep(seconds)
+
+    result = watch_jobs(
+        make_client(fleet),
+        filter='displayName!="nothing"',
+        **timing(fake_time, sleep=sleep, requests_per_second=1000),
+    )
+    assert result.succeeded and len(result.outcomes) == 1000
+    assert rounds == [5, 5, 5], "PENDING, RUNNING 10, RUNNING 20; the fourth round (COMPLETED) ends it"
+    assert len(fleet.requests) == 20 and all("reinforcementFineTuningJobs?" in t for _, t in fleet.requests)
+    first = list_requests(fleet)[0]
+    assert "pageSize=200" in first and f"readMask={WATCH_READ_MASK.replace(',', '%2C')}" in first
+    assert "filter=displayName%21%3D%22nothing%22" in first
+
+
+def test_a_job_that_leaves_the_filter_gets_one_get(fleet: Fleet, make_client: MakeClient, fake_time: FakeTime) -> None:
+    fleet.add(
+        ACCOUNT, "a", [{"state": "JOB_STATE_RUNNING"}, {"state": "JOB_STATE_RUNNING"}, {"state": "JOB_STATE_FAILED"}]
+    )
+    fleet.add(ACCOUNT, "b", [{"state": "JOB_STATE_RUNNING"}, {"gone": True}])
+    events: list[WatchEvent] = []
+    result = watch_jobs(
+        make_client(fleet), filter='state="JOB_STATE_RUNNING"', on_event=events.append, **timing(fake_time)
+    )
+    assert kinds(events, "a") == ["state_changed", "finished"] and kinds(events, "b") == ["state_changed", "vanished"]
+    assert result.outcomes == {name("a"): JobOutcome.FAILURE, name("b"): JobOutcome.FAILURE}
+    gets = [t for m, t in fleet.requests if "?" in t and "reinforcementFineTuningJobs/" in t]
+    assert len(gets) <= 3, "a Get only for the jobs the List no longer returned"
+
+
+def test_many_named_jobs_are_read_through_a_name_filter(
+    fleet: Fleet, make_client: MakeClient, fake_time: FakeTime
+) -> None:
+    ids = [f"job-{i:03d}" for i in range(120)]
+    for job_id in ids:
+        fleet.add(ACCOUNT, job_id, running([50]))
+    fleet.add(ACCOUNT, "not-watched", [{"state": "JOB_STATE_RUNNING"}])
+    result = watch_jobs(make_client(fleet), ids, **timing(fake_time, requests_per_second=1000))
+    assert result.succeeded and set(result.outcomes) == {name(i) for i in ids}
+    assert len(list_requests(fleet)) == 3 * 3, "3 rounds, 120 names in filters of 50"
+    assert all("reinforcementFineTuningJobs?" in t for _, t in fleet.requests), "no Get at all"
+    assert fleet.job("not-watched").reads == 0
+
+
+def test_a_refused_name_filter_falls_back_to_gets(
+    fleet: Fleet, make_client: MakeClient, fake_time: FakeTime, caplog: pytest.LogCaptureFixture
+) -> None:
+    ids = [f"job-{i}" for i in range(6)]
+    for job_id in ids:
+        fleet.add(ACCOUNT, job_id, running([50]))
+    fleet.fail_next.append((400, {}))  # the server does not filter on name
+    result = watch_jobs(make_client(fleet), ids, **timing(fake_time, requests_per_second=1000))
+    assert result.succeeded
+    assert len(list_requests(fleet)) == 1 and "reading each job with Get instead" in caplog.text
+
+
+def test_a_bad_filter_is_an_error(fleet: Fleet, make_client: MakeClient, fake_time: FakeTime) -> None:
+    with pytest.raises(errors.BadRequestError):
+        watch_jobs(make_client(fleet), filter="createTime > 3", **timing(fake_time))
+
+
+def test_a_filter_matching_nothing_ends_at_once(fleet: Fleet, make_client: MakeClient, fake_time: FakeTime) -> None:
+    result = watch_jobs(make_client(fleet), filter='state="JOB_STATE_RUNNING"', **timing(fake_time))
+    assert result.outcomes == {} and result.finished and len(fleet.requests) == 1
+
+
+@pytest.mark.anyio
+async def test_async_filter_watch_reads_through_list(
+    fleet: Fleet, make_client: MakeClient, fake_time: FakeTime
+) -> None:
+    for i in range(250):
+        fleet.add(ACCOUNT, f"job-{i:03d}", running([50]))
+    async with make_client(fleet) as client:
+        result = await watch_jobs_async(
+            client,
+            filter='displayName!="x"',
+            **timing(fake_time, sleep=fake_time.async_sleep, requests_per_second=1000),
+        )
+    assert result.succeeded and len(result.outcomes) == 250
+    assert len(fleet.requests) == 2 * 3, "2 pages a round, 3 rounds"
