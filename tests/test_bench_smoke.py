@@ -52,11 +52,21 @@ FIGURES = (
     ("async_get", "server_cpu_us"),
     ("make", "s", "generate"),
     ("make", "s", "check"),
+    *[("watch", r) for r in ("requests_ratio_ours_vs_sdk", "memory_last_vs_second_round")],
+    *[("watch", c, "round_ms") for c in ("ours", "sdk")],
 )
 # The first test that asks for quick_run pays for it: `python -m bench --quick`, every section
 # against real servers in subprocesses (about 10 s here; its own subprocess limit is 240 s).
 QUICK_RUN = slow(300, "runs the whole bench with --quick in a subprocess (module fixture quick_run)")
-SECTION_TITLES = ("1. One GET", "2. Async clients", "3. Parsing", "4. Cold import", "5. Tooling", "Targets")
+SECTION_TITLES = (
+    "1. One GET",
+    "2. Async clients",
+    "3. Parsing",
+    "4. Cold import",
+    "5. Tooling",
+    "6. Watching",
+    "Targets",
+)
 
 
 def _git_status() -> str:
@@ -106,11 +116,15 @@ def test_quick_run_prints_the_table_with_the_targets_of_the_json(quick_run: tupl
     table, results = quick_run
     for title in SECTION_TITLES:
         assert title in table
-    assert len(results["targets"]) == 4
+    assert len(results["targets"]) == 6
     for target in results["targets"]:
         assert isinstance(target["pass"], bool)
         verdict = "PASS" if target["pass"] else "MISS"
-        assert f"{verdict}  {target['name']}: {target['ratio']:.2f}x" in table
+        figure = f"{target['ratio']:.2f}x" if target["unit"] == "x" else f"{target['ratio']:g}{target['unit']}"
+        assert f"{verdict}  {target['name']}: {figure}" in table
+    watch = results["watch"]
+    assert watch["jobs"] == 1000 and watch["sdk"]["requests_per_round"] == 1000
+    assert len(watch["ours"]["requests_per_round"]) == watch["rounds"]
 
 
 def test_targets_pass_within_the_limit_and_miss_beyond_it() -> None:
@@ -129,6 +143,18 @@ def test_targets_pass_within_the_limit_and_miss_beyond_it() -> None:
     verdicts = {v["name"]: v["pass"] for v in evaluate_targets(results(1.11, 0.99))}
     assert verdicts["sync GET, CPU per call: ours / raw httpx"] is False
     assert verdicts["async req/s at c=64: ours / official SDK"] is False
+
+
+def test_watch_targets_pass_within_the_limit_and_miss_beyond_it() -> None:
+    def verdicts(requests: int, memory: float) -> dict[str, bool]:
+        results = {"watch": {"requests_per_round_max": requests, "memory_last_vs_second_round": memory}}
+        return {v["name"]: v["pass"] for v in evaluate_targets(results)}
+
+    assert verdicts(5, 1.05) == {
+        "watching 1,000 jobs: requests per poll round": True,
+        "watching 1,000 jobs: memory, last round / second": True,
+    }
+    assert set(verdicts(6, 1.06).values()) == {False}
 
 
 def test_bench_serves_a_job_of_todays_api_that_the_client_reads_whole() -> None:
