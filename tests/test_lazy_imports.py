@@ -59,3 +59,10 @@ def test_unknown_model_name_is_an_attribute_error() -> None:
         models.NoSuchModel  # noqa: B018
     with pytest.raises(ImportError):
         exec("from fireworks_rft_client.models import NoSuchModel")  # noqa: S102
+
+
+def test_the_library_never_loads_the_command_lines_libraries() -> None:
+    """click, rich and yaml are the cli extra's: the watcher, and the cli package until main() runs, do without."""
+    loaded = loaded_after("import fireworks_rft_client, fireworks_rft_client.watcher, fireworks_rft_client.cli")
+    assert "fireworks_rft_client.watcher" in loaded
+    assert not {"click", "rich", "yaml"} & loaded
