@@ -279,7 +279,8 @@ def test_a_filter_watch_reads_1000_jobs_in_5_requests_a_round(
     )
     assert result.succeeded and len(result.outcomes) == 1000
     assert rounds == [5, 5, 5], "PENDING, RUNNING 10, RUNNING 20; the fourth round (COMPLETED) ends it"
-    assert len(fleet.requests) == 20 and all("reinforcementFineTuningJobs?" in t for _, t in fleet.requests)
+    assert len(fleet.requests) == 20 == result.requests
+    assert all("reinforcementFineTuningJobs?" in t for _, t in fleet.requests), "List only, no Get"
     first = list_requests(fleet)[0]
     assert "pageSize=200" in first and f"readMask={WATCH_READ_MASK.replace(',', '%2C')}" in first
     assert "filter=displayName%21%3D%22nothing%22" in first

@@ -249,11 +249,12 @@ def watch_jobs(
         watch.begin_round()
         for account, list_filter in watch.list_reads():
             pages = _list_pages(client, account, list_filter, watch)
-            while True:
+            more = True
+            while more:
                 sleep(watch.reserve())
                 try:
-                    jobs_read = next(pages)
-                except StopIteration:
+                    jobs_read, more = next(pages)
+                except StopIteration:  # not reached: the last page says it is the last
                     break
                 except errors.FireworksError as exc:
                     watch.list_failed(exc, list_filter)
@@ -315,11 +316,12 @@ async def watch_jobs_async(
         watch.begin_round()
         for account, list_filter in watch.list_reads():
             pages = _list_pages_async(client, account, list_filter, watch)
-            while True:
+            more = True
+            while more:
                 await sleep(watch.reserve())
                 try:
-                    jobs_read = await anext(pages)
-                except StopAsyncIteration:
+                    jobs_read, more = await anext(pages)
+                except StopAsyncIteration:  # not reached: the last page says it is the last
                     break
                 except errors.FireworksError as exc:
                     watch.list_failed(exc, list_filter)
@@ -345,27 +347,27 @@ async def watch_jobs_async(
 
 def _list_pages(
     client: AuthenticatedClient, account: str, list_filter: str, watch: "_Watch"
-) -> Iterator[list[ReinforcementFineTuningJob]]:
-    """The jobs of each List page, one request per ``next()``."""
+) -> Iterator[tuple[list[ReinforcementFineTuningJob], bool]]:
+    """The jobs of each List page and whether another page follows, one request per ``next()``."""
     from .jobs import list_jobs  # noqa: PLC0415 - only List watches need it
 
     iterator: Any = list_jobs(
         client, filter=list_filter, read_mask=watch.list_mask, page_size=watch.page_size, account_id=account
     )
     for page in iterator.pages():
-        yield list(page.jobs)
+        yield list(page.jobs), bool(page.next_page_token)
 
 
 async def _list_pages_async(
     client: AuthenticatedClient, account: str, list_filter: str, watch: "_Watch"
-) -> AsyncIterator[list[ReinforcementFineTuningJob]]:
+) -> AsyncIterator[tuple[list[ReinforcementFineTuningJob], bool]]:
     from .jobs import list_jobs_async  # noqa: PLC0415 - only List watches need it
 
     iterator: Any = list_jobs_async(
         client, filter=list_filter, read_mask=watch.list_mask, page_size=watch.page_size, account_id=account
     )
     async for page in iterator.pages():
-        yield list(page.jobs)
+        yield list(page.jobs), bool(page.next_page_token)
 
 
 class _Tracked:
