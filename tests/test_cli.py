@@ -510,3 +510,14 @@ def test_watch_a_filter(fleet: Fleet) -> None:
     result = run(fleet, "watch", "--filter", 'displayName!="x"', "--interval", "0.05")
     assert result.returncode == ExitCode.JOB_FAILED, result.stderr
     assert "1 succeeded, 1 failed" in result.stderr
+
+
+@PIPED
+def test_watch_json_prints_the_jobs_as_they_ended(fleet: Fleet, spec: dict[str, Any]) -> None:
+    fleet.add(ACCOUNT, "rft-1", running([50]))
+    fleet.add(ACCOUNT, "rft-2", running([50], then="JOB_STATE_EARLY_STOPPED"))
+    result = run(fleet, "watch", "rft-1", "rft-2", "--interval", "0.05", "-o", "json")
+    assert result.returncode == ExitCode.OK, result.stderr
+    jobs = json.loads(result.stdout)
+    assert [job["state"] for job in jobs] == ["JOB_STATE_COMPLETED", "JOB_STATE_EARLY_STOPPED"]
+    assert all(job_schema_errors(spec, job) == [] for job in jobs)
