@@ -76,7 +76,7 @@ def run(settings: Settings, sections: tuple[str, ...]) -> dict[str, Any]:
         "parsing": parsing.bench_parsing,
         "cold_import": imports.bench_imports,
         "make": make_targets.bench_make,
-        "watch": lambda settings: watching.bench_watch(settings.name),
+        "watch": watching.bench_watch,
     }
     for section, bench in others.items():
         if section in sections:

@@ -23,12 +23,12 @@ from contextlib import contextmanager
 from statistics import median
 from typing import Any
 
-from bench.payload import ROOT
+from bench.payload import ROOT, TOKEN
+from bench.settings import Settings
 
 JOBS = 1000
 ROUNDS = {"full": 20, "quick": 4}
 ACCOUNT = "acme"
-TOKEN = "bench-token"
 
 
 class _Done(Exception):
@@ -66,19 +66,21 @@ def _ours(base_url: str, rounds: int) -> dict[str, Any]:
     requests: list[int] = []
     memory: list[int] = []
     walls: list[float] = []
-    started = [time.perf_counter(), served(base_url)]
+    started = time.perf_counter()
+    served_before = served(base_url)
 
     def sleep(seconds: float) -> None:
         # The pause between rounds is poll_interval (1 s, not slept here); a budget's wait is far less.
         if seconds < 0.5:
             return
+        nonlocal started, served_before
         now, count = time.perf_counter(), served(base_url)
-        walls.append(now - started[0])
-        requests.append(count - started[1])
+        walls.append(now - started)
+        requests.append(count - served_before)
         memory.append(tracemalloc.get_traced_memory()[0])
         if len(requests) == rounds:
             raise _Done
-        started[:] = [time.perf_counter(), served(base_url)]
+        started, served_before = time.perf_counter(), served(base_url)
 
     with AuthenticatedClient(base_url=base_url, token=TOKEN, account_id=ACCOUNT) as client:
         tracemalloc.start()
@@ -116,8 +118,8 @@ def _sdk(base_url: str, job_ids: list[str]) -> dict[str, Any]:
     return {"requests_per_round": requests, "round_ms": wall * 1000}
 
 
-def bench_watch(mode: str) -> dict[str, Any]:
-    rounds = ROUNDS[mode]
+def bench_watch(settings: Settings) -> dict[str, Any]:
+    rounds = ROUNDS[settings.name]
     with fleet_process(JOBS) as base_url:
         ours = _ours(base_url, rounds)
         sdk = _sdk(base_url, [f"job-{i:05d}" for i in range(JOBS)])
