@@ -383,7 +383,8 @@ def test_create_dry_run_sends_nothing_and_from_job_copies_input_fields_only(flee
     source = {
         "dataset": "accounts/acme/datasets/math",
         "evaluator": "accounts/acme/evaluators/exact",
-        "trainingConfig": {"epochs": 3},
+        "trainingConfig": {"epochs": 3, "baseModel": "accounts/fireworks/models/llama"},
+        "inferenceParameters": {"maxTokens": 512},  # an older server's name: sent as maxOutputTokens
         "wandbConfig": {"enabled": True, "project": "p", "url": "https://wandb.example/run"},
         "jobProgress": {"percent": 100},
         "createTime": "2026-11-30T10:00:00Z",
@@ -397,7 +398,8 @@ def test_create_dry_run_sends_nothing_and_from_job_copies_input_fields_only(flee
     assert body == {
         "dataset": "accounts/acme/datasets/math",
         "evaluator": "accounts/acme/evaluators/exact",
-        "trainingConfig": {"epochs": 5},
+        "trainingConfig": {"epochs": 5, "baseModel": "accounts/fireworks/models/llama"},  # merged, not replaced
+        "inferenceParameters": {"maxOutputTokens": 512},
         "wandbConfig": {"enabled": True, "project": "p"},
     }
     assert [method for method, _ in fleet.requests] == ["GET"], "the copy is read; nothing is created"
@@ -408,7 +410,8 @@ def test_create_dry_run_sends_nothing_and_from_job_copies_input_fields_only(flee
     ("content", "complaint"),
     [
         ("dataset: d\nevaluator: e\ntrainingConfig: {epochs: many}\n", "trainingConfig.epochs"),
-        ("dataset: d\nevaluator: e\nstate: JOB_STATE_RUNNING\n", "not input fields of a job: state"),
+        ("dataset: d\nevaluator: e\nstate: JOB_STATE_RUNNING\n", "state: unexpected field"),
+        ("evaluator: e\n", "dataset"),
         ("- a list\n", "expected a mapping"),
     ],
 )

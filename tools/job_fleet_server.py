@@ -56,6 +56,11 @@ class FleetJob:
         """The job as its current step has it, without taking a step."""
         return {"name": self.name, **self.base, **self.current}
 
+    def upcoming(self) -> dict[str, Any] | None:
+        """The job as its next read will return it (None: gone), without taking the step."""
+        step = self.steps[min(self.reads, len(self.steps) - 1)]
+        return None if step.get("gone") else {**self.peek(), **step}
+
     def read(self) -> dict[str, Any] | None:
         """Take the next step; the job, or None when it is gone."""
         step = self.steps[min(self.reads, len(self.steps) - 1)]
@@ -220,8 +225,13 @@ class _Handler(BaseHTTPRequestHandler):
         start = int(query.get("pageToken") or 0)
         candidates = sorted((j for j in fleet.jobs.values() if j.account == account), key=lambda j: j.job_id)
         try:
-            # Read (take a step of) only the jobs this page returns; the filter looks at where each one is now.
-            chosen = [j for j in candidates if expression is None or matches(j.peek(), expression)]
+            # The filter sees each job as this read finds it; only the jobs of this page take their step.
+            if expression is not None:
+                matches({}, expression)  # a filter it does not understand is refused, jobs or not
+            upcoming = [(j, j.upcoming()) for j in candidates]
+            chosen = [
+                j for j, seen in upcoming if seen is not None and (expression is None or matches(seen, expression))
+            ]
         except ValueError as exc:
             self._answer(400, _error(400, f"invalid filter: {exc}"))
             return

@@ -42,7 +42,7 @@ def run(argv: list[str]) -> int:
     except click.ClickException as exc:
         exc.show()
         return ExitCode.USAGE
-    except (errors.ConfigurationError, errors.DecodeError) as exc:
+    except (errors.ConfigurationError, errors.DecodeError, errors.RequestValidationError) as exc:
         return _fail(exc, ExitCode.USAGE)
     except errors.FireworksError as exc:
         return _fail(exc, ExitCode.API_ERROR)
@@ -282,22 +282,25 @@ def _watch_verdict(result: WatchResult, *, err: bool) -> int:
 def create(
     settings: Settings, file: Path | None, from_job: str | None, job_id: str | None, dry_run: bool, output: str | None
 ) -> int:
-    """Create a job from a JSON or YAML FILE of its input fields, or from another job."""
+    """Create a job from a JSON or YAML FILE of its input fields, or from another job.
+
+    With --from-job, FILE's fields are laid over the copied ones (objects merge key by key).
+    """
     from .. import create_job  # noqa: PLC0415
-    from .inputs import input_body  # noqa: PLC0415
+    from .inputs import checked_body, copied_body, merged  # noqa: PLC0415
 
     if file is None and from_job is None:
         raise click.UsageError("give a FILE of the job's fields, or --from-job JOB")
     body: dict[str, Any] = {}
     with settings.client() as client:
         if from_job is not None:
-            body.update(input_body(get_job(client, from_job).to_dict()))
+            body = copied_body(get_job(client, from_job))
         if file is not None:
             loaded = yaml.safe_load(file.read_text())
             if not isinstance(loaded, dict):
                 raise click.UsageError(f"{file}: expected a mapping of the job's fields, got {type(loaded).__name__}")
-            body.update(loaded)
-        checked = input_body(body, strict=True)
+            body = merged(body, loaded)
+        checked = checked_body(body)
         if dry_run:
             click.echo(json.dumps(checked, indent=2))
             return ExitCode.OK

@@ -1,45 +1,75 @@
-"""The body of a create: the input fields of a job, checked against the generated input model.
+"""The body of ``fireworks-rft create``: a job's input fields, checked against the generated input model.
 
-A file a user wrote is checked strictly: a value of the wrong type is a ``DecodeError`` naming
-the field, and a field the input model does not have (a typo, or an output-only field such as
-``state``) is a ValueError naming it, before anything is sent. A job copied with ``--from-job``
-keeps only its input fields: what the API reports about a job (state, progress, times, the W&B
-run's URL...) is not part of a create.
+The input model (``ReinforcementFineTuningJobInput``) is closed: a field it does not have, and a
+value of the wrong type, is a ``DecodeError`` naming the field. A file a user wrote is checked
+as it is, before anything is sent (a typo or an output-only field such as ``state`` is refused).
+A job copied with ``--from-job`` keeps only what the input model takes: what the API reports
+about a job (state, progress, times, the W&B run's URL...) is not part of a create.
 """
 
+import copy
 from collections.abc import Mapping
 from typing import Any
 
-import attrs
+from .. import errors
+from ..models import ReinforcementFineTuningJob, ReinforcementFineTuningJobInput
+from ..types import Unset
 
-from ..models import ReinforcementFineTuningJobInput
+__all__ = ["checked_body", "copied_body", "merged"]
 
-__all__ = ["input_body"]
+# The create form takes the renamed inference parameters under their new names only; the job's
+# model holds the value under the new attribute whichever name the server sent.
+_RENAMED = (("max_output_tokens", "maxOutputTokens"), ("response_candidates_count", "responseCandidatesCount"))
 
 
-def input_body(fields: Mapping[str, Any], *, strict: bool = False) -> dict[str, Any]:
-    """``fields`` as a create body in the API's JSON form; see the module's doc for ``strict``."""
-    model = ReinforcementFineTuningJobInput.from_dict(fields)
-    unknown = list(_unknown_fields(model, ""))
-    if unknown and strict:
-        raise ValueError(f"not input fields of a job: {', '.join(unknown)}")
-    body: dict[str, Any] = model.to_dict()
+def checked_body(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """``fields`` as they will be sent; errors.DecodeError names what does not fit."""
+    body: dict[str, Any] = ReinforcementFineTuningJobInput.from_dict(fields).to_dict()
     return body
 
 
-def _unknown_fields(model: Any, prefix: str) -> list[str]:
-    """Paths of the keys that landed in ``additional_properties`` (which are dropped from the model)."""
-    found = [f"{prefix}{key}" for key in model.additional_properties]
-    model.additional_properties = {}
-    for attribute in attrs.fields(type(model)):
-        value = getattr(model, attribute.name)
-        if attrs.has(type(value)) and hasattr(value, "additional_properties"):
-            json_key = _json_key(model, attribute.name)
-            found.extend(_unknown_fields(value, f"{prefix}{json_key}."))
-    return found
+def copied_body(job: ReinforcementFineTuningJob) -> dict[str, Any]:
+    """The input fields of ``job``, in the API's JSON form."""
+    data = job.to_dict()
+    params = job.inference_parameters
+    if not isinstance(params, Unset):
+        for attribute, key in _RENAMED:
+            value = getattr(params, attribute)
+            if not isinstance(value, Unset):
+                data.setdefault("inferenceParameters", {})[key] = value
+    for _ in range(_count_keys(data)):  # each pass drops one field; the loop cannot outlast the fields
+        try:
+            ReinforcementFineTuningJobInput.from_dict(data)
+        except errors.DecodeError as exc:
+            if not exc.reason.startswith("unexpected field"):
+                raise
+            _drop(data, exc.path)
+        else:
+            break
+    return data
 
 
-def _json_key(model: Any, attribute: str) -> str:
-    """The JSON name of an attribute (camelCase), as the model writes it."""
-    head, *rest = attribute.split("_")
-    return head + "".join(part.title() for part in rest)
+def merged(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    """``base`` with ``override``'s fields on top; objects merge key by key, anything else is replaced."""
+    result = copy.deepcopy(dict(base))
+    for key, value in override.items():
+        if isinstance(value, Mapping) and isinstance(result.get(key), dict):
+            result[key] = merged(result[key], value)
+        else:
+            result[key] = copy.deepcopy(value)
+    return result
+
+
+def _drop(data: dict[str, Any], path: list[str | int]) -> None:
+    node: Any = data
+    for key in path[:-1]:
+        node = node[key]
+    del node[path[-1]]
+
+
+def _count_keys(node: Any) -> int:
+    if isinstance(node, dict):
+        return 1 + sum(1 + _count_keys(value) for value in node.values())
+    if isinstance(node, list):
+        return sum(_count_keys(item) for item in node)
+    return 0
