@@ -351,10 +351,10 @@ def _list_pages(
     """The jobs of each List page and whether another page follows, one request per ``next()``."""
     from .jobs import list_jobs  # noqa: PLC0415 - only List watches need it
 
-    iterator: Any = list_jobs(
+    pager = list_jobs(
         client, filter=list_filter, read_mask=watch.list_mask, page_size=watch.page_size, account_id=account
     )
-    for page in iterator.pages():
+    for page in pager.pages():
         yield list(page.jobs), bool(page.next_page_token)
 
 
@@ -363,10 +363,10 @@ async def _list_pages_async(
 ) -> AsyncIterator[tuple[list[ReinforcementFineTuningJob], bool]]:
     from .jobs import list_jobs_async  # noqa: PLC0415 - only List watches need it
 
-    iterator: Any = list_jobs_async(
+    pager = list_jobs_async(
         client, filter=list_filter, read_mask=watch.list_mask, page_size=watch.page_size, account_id=account
     )
-    async for page in iterator.pages():
+    async for page in pager.pages():
         yield list(page.jobs), bool(page.next_page_token)
 
 
