@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench import imports, parsing
+from bench import imports, listing, parsing
 from bench.contenders import LABELS
 
 
@@ -35,6 +35,9 @@ TARGETS = (
     Target("sync GET, CPU per call: ours / official SDK", ("sync_get", "ratios", "cpu_ours_vs_sdk"), 0.80, True),
     Target("cold import for a GET: ours / official SDK", ("cold_import", "ratios", "ours_vs_sdk"), 0.25, True),
     Target("async req/s at c=64: ours / official SDK", ("async_get", "c64", "ratios", "rps_ours_vs_sdk"), 1.0, False),
+    Target("list jobs, CPU per job: ours / official SDK", ("list_jobs", "ratios", "cpu_ours_vs_sdk"), 0.60, True),
+    # Flat: listing ten times the jobs may not take much more memory (one page at a time).
+    Target("list jobs, peak memory 10x jobs / 1x: ours", ("list_jobs", "ratios", "peak_growth_ours"), 1.5, True),
     Target("watching 1,000 jobs: requests per poll round", ("watch", "requests_per_round_max"), 5, True, " requests"),
     Target("watching 1,000 jobs: memory, later rounds / earlier", ("watch", "memory_late_vs_early_rounds"), 1.1, True),
 )
@@ -143,13 +146,41 @@ def _make_lines(section: dict[str, Any]) -> list[str]:
     return _rows(("target", "wall s"), ((f"make {target}", f"{value:.2f}") for target, value in section["s"].items()))
 
 
+def _listing_lines(section: dict[str, Any]) -> list[str]:
+    per_job, memory, ratios = section["per_job"], section["memory"], section["ratios"]
+    low, high = sorted(next(iter(memory.values())), key=int)
+    lines = _rows(
+        ("client", "CPU us/job", "wall us/job", f"peak KiB, {int(low):,} jobs", f"peak KiB, {int(high):,} jobs"),
+        (
+            (
+                listing.LABELS[key],
+                f"{per_job[key]['cpu_us']:.1f}",
+                f"{per_job[key]['wall_us']:.1f}",
+                f"{memory[key][low]['peak_kib']:.0f}",
+                f"{memory[key][high]['peak_kib']:.0f}",
+            )
+            for key in per_job
+        ),
+    )
+    lines.append(
+        f"  ours / official SDK: CPU per job {_x(ratios['cpu_ours_vs_sdk'])}, wall {_x(ratios['wall_ours_vs_sdk'])}"
+    )
+    lines.append(
+        f"  peak memory {int(high):,} / {int(low):,} jobs: ours {_x(ratios['peak_growth_ours'])}, "
+        f"SDK {_x(ratios['peak_growth_sdk'])}; ours / SDK at {int(high):,}: {_x(ratios['peak_ours_vs_sdk'])}"
+    )
+    lines.append(f"  (the server's own CPU per page: {section['server_cpu_us']:.1f} us, in its own process)")
+    return lines
+
+
 _SECTIONS = (
     ("sync_get", "1. One GET, sync client, against the local server", _sync_lines),
     ("async_get", "2. Async clients against the local server", _async_lines),
     ("parsing", "3. Parsing and serialising the job payload", _parsing_lines),
     ("cold_import", "4. Cold import, fresh interpreter", _import_lines),
     ("make", "5. Tooling wall time (scratch copy of the repo)", _make_lines),
-    ("watch", "6. Watching many jobs", _watch_lines),
+    ("list_jobs", "6. Listing jobs page by page against the local server", _listing_lines),
+    ("watch", "7. Watching many jobs", _watch_lines),
 )
 
 

@@ -1,9 +1,11 @@
 """A small, fast HTTP/1.1 server for the benchmarks, run in its own process on 127.0.0.1.
 
 It answers `GET /v1/accounts/{account}/reinforcementFineTuningJobs/{job}` carrying a Bearer token
-with the job example of bench/payload.py (200), `GET /_stats` with its own request count and CPU seconds (to
-show it is not the bottleneck), anything else with a JSON 404 or 401. Connections stay open
-(keep-alive). The answers are prepared once, so the server costs little next to the clients.
+with the job example of bench/payload.py (200); `GET /v1/accounts/bench-list-{total}/reinforcementFineTuningJobs`
+with the page its `pageToken` asks for, of a list of `total` jobs (bench/payload.py page_body);
+`GET /_stats` with its own request count and CPU seconds (to show it is not the bottleneck);
+anything else with a JSON 404 or 401. Connections stay open (keep-alive). The answers are
+prepared once, so the server costs little next to the clients.
 
 `python -m bench.server` prints the port it listens on, then serves until it is terminated;
 `running_server()` starts it in a child process and stops it by PID.
@@ -21,9 +23,20 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from bench.payload import ROOT, job_body
+from bench.payload import ROOT, job_body, page_body
 
 _JOB_TARGET = re.compile(rb"GET /v1/accounts/[^/?\s]+/reinforcementFineTuningJobs/[^/?\s]+(\?\S*)? HTTP/1\.1")
+_LIST_TARGET = re.compile(rb"GET /v1/accounts/bench-list-(\d+)/reinforcementFineTuningJobs(\?\S*)? HTTP/1\.1")
+_PAGE_TOKEN = re.compile(rb"[?&]pageToken=p(\d+)(?:&|$)")
+_pages: dict[tuple[int, int], bytes] = {}  # (total, page number) -> the answer, built on first request
+
+
+def _page(total: int, query: bytes) -> bytes:
+    token = _PAGE_TOKEN.search(query)
+    number = int(token.group(1)) if token else 0
+    if (total, number) not in _pages:
+        _pages[total, number] = _answer("200 OK", page_body(total, number))
+    return _pages[total, number]
 
 
 def _answer(status: str, body: bytes) -> bytes:
@@ -56,13 +69,13 @@ class _JobProtocol(asyncio.Protocol):
             if head.startswith(b"GET /_stats "):
                 stats = {"requests": _JobProtocol.served, "cpu_s": time.process_time()}
                 transport.write(_answer("200 OK", json.dumps(stats).encode()))
-            elif not _JOB_TARGET.match(head):
+            elif not (listing := _LIST_TARGET.match(head)) and not _JOB_TARGET.match(head):
                 transport.write(self.not_found)
             elif b"\r\nauthorization: bearer " not in lowered:
                 transport.write(self.unauthenticated)
             else:
                 _JobProtocol.served += 1
-                transport.write(self.ok)
+                transport.write(_page(int(listing.group(1)), listing.group(2) or b"") if listing else self.ok)
             if b"\r\nconnection: close" in lowered:
                 transport.close()
                 return

@@ -15,7 +15,8 @@ import httpx
 import pytest
 
 from bench.get_calls import _check
-from bench.payload import JOB_PATH, TOKEN, job_body
+from bench.listing import _walk
+from bench.payload import JOB_PATH, TOKEN, job_body, list_account
 from bench.report import evaluate_targets
 from bench.server import running_server, server_stats
 from fireworks_rft_client.models import ReinforcementFineTuningJob
@@ -52,6 +53,18 @@ FIGURES = (
     ("async_get", "server_cpu_us"),
     ("make", "s", "generate"),
     ("make", "s", "check"),
+    *[("list_jobs", "per_job", c, unit) for c in ("ours", "sdk") for unit in ("cpu_us", "wall_us")],
+    *[
+        ("list_jobs", "memory", c, n, unit)
+        for c in ("ours", "sdk")
+        for n in ("200", "1000")
+        for unit in ("peak_kib", "max_rss_kib")
+    ],
+    *[
+        ("list_jobs", "ratios", r)
+        for r in ("cpu_ours_vs_sdk", "wall_ours_vs_sdk", "peak_ours_vs_sdk", "peak_growth_ours", "peak_growth_sdk")
+    ],
+    ("list_jobs", "server_cpu_us"),
     *[("watch", r) for r in ("requests_ratio_ours_vs_sdk", "memory_late_vs_early_rounds")],
     *[("watch", c, "round_ms") for c in ("ours", "sdk")],
 )
@@ -64,7 +77,8 @@ SECTION_TITLES = (
     "3. Parsing",
     "4. Cold import",
     "5. Tooling",
-    "6. Watching",
+    "6. Listing",
+    "7. Watching",
     "Targets",
 )
 
@@ -116,7 +130,7 @@ def test_quick_run_prints_the_table_with_the_targets_of_the_json(quick_run: tupl
     table, results = quick_run
     for title in SECTION_TITLES:
         assert title in table
-    assert len(results["targets"]) == 6
+    assert len(results["targets"]) == 8
     for target in results["targets"]:
         assert isinstance(target["pass"], bool)
         verdict = "PASS" if target["pass"] else "MISS"
@@ -178,6 +192,32 @@ def test_bench_server_answers_job_paths_only_and_stops() -> None:
             assert cpu_seconds > 0
     with pytest.raises(httpx.ConnectError):
         httpx.get(base_url + JOB_PATH, timeout=2)
+
+
+def test_bench_server_lists_every_job_in_pages_with_the_token_chain() -> None:
+    account = list_account(450)
+    names: list[str] = []
+    with running_server() as base_url, httpx.Client(base_url=base_url) as client:
+        auth = {"Authorization": f"Bearer {TOKEN}"}
+        path = f"/v1/accounts/{account}/reinforcementFineTuningJobs"
+        assert client.get(path).status_code == 401
+        token = ""
+        for _ in range(5):
+            page = client.get(path, headers=auth, params={"pageSize": 200, "pageToken": token}).json()
+            names += [job["name"] for job in page["reinforcementFineTuningJobs"]]
+            assert page["totalSize"] == 450
+            token = page["nextPageToken"]
+            if not token:
+                break
+    assert names == [f"accounts/{account}/reinforcementFineTuningJobs/job-{i}" for i in range(450)]
+
+
+def test_listing_refuses_a_listing_that_misses_jobs() -> None:
+    class Job:
+        name = f"accounts/{list_account(3)}/reinforcementFineTuningJobs/job-1"
+
+    with pytest.raises(RuntimeError, match="listed 2 jobs"):
+        _walk(iter([Job(), Job()]), 3)
 
 
 def test_a_client_that_gets_the_wrong_job_stops_the_bench() -> None:

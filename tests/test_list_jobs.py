@@ -213,3 +213,30 @@ def test_async_repeated_token_and_max_items() -> None:
         asyncio.run(run(server.url))
     with local_server(THREE_PAGES) as server:
         assert asyncio.run(run(server.url, max_items=1)) == [f"{NAME}rft-0"] and len(server.requests) == 1
+
+
+def test_a_pages_response_is_freed_without_waiting_for_the_garbage_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    """httpx's Response and its stream refer to each other; the client cuts that cycle, so a
+    listing holds one page at a time even while the cyclic collector is off."""
+    import gc  # noqa: PLC0415
+    import weakref  # noqa: PLC0415
+
+    from fireworks_rft_client import client as client_module  # noqa: PLC0415
+
+    responses: list[weakref.ref[Any]] = []
+    send = client_module.Client.send_request
+
+    def spy(self: Any, kwargs: dict[str, Any], **more: Any) -> Any:
+        response = send(self, kwargs, **more)
+        responses.append(weakref.ref(response))
+        return response
+
+    monkeypatch.setattr(client_module.Client, "send_request", spy)
+    gc.disable()
+    try:
+        with local_server(THREE_PAGES) as server:
+            for _ in list_jobs(client(server.url)):
+                pass
+        assert len(responses) == 3 and [ref() for ref in responses] == [None, None, None]
+    finally:
+        gc.enable()

@@ -59,6 +59,8 @@ _HTTPX_USER_AGENT = f"python-httpx/{httpx.__version__}"
 
 # Transport failures where another attempt may succeed (not e.g. UnsupportedProtocol).
 _RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+# What a response's stream is once its body has been read (see _noted).
+_READ_STREAM = httpx.ByteStream(b"")
 # Transport failures before a byte of the request left: no connection made, none free in the pool.
 _UNSENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _logger = logging.getLogger("fireworks_rft_client")
@@ -520,9 +522,17 @@ def _never_sent(exc: httpx.TransportError) -> bool:
 
 
 def _noted(response: httpx.Response, attempt: int) -> httpx.Response:
-    """The response, noting in its extensions how many attempts the call took, when more than one."""
+    """The response, noting in its extensions how many attempts the call took, when more than one.
+
+    httpx's Response and its bound stream refer to each other: a cycle that only the garbage
+    collector frees, so the bodies of many responses (each page of a list) would linger. The
+    body is read and the stream closed here: cutting the cycle frees the response as soon as
+    the caller drops it, which keeps listing thousands of jobs flat in memory.
+    """
     if attempt:
         response.extensions[retries.ATTEMPTS_EXTENSION] = attempt + 1
+    if response.is_closed:
+        response.stream = _READ_STREAM
     return response
 
 

@@ -109,7 +109,9 @@ class JobPager(Iterator[ReinforcementFineTuningJob]):
         if left == 0:
             return
         for page in self.pages():
-            for job in page.jobs:
+            jobs = iter(page.jobs)
+            del page  # one page in memory: the exhausted iterator lets go of it before the next fetch
+            for job in jobs:
                 yield job
                 if left is not None:
                     left -= 1
@@ -143,7 +145,9 @@ class AsyncJobPager(AsyncIterator[ReinforcementFineTuningJob]):
         if left == 0:
             return
         async for page in self.pages():
-            for job in page.jobs:
+            jobs = iter(page.jobs)
+            del page  # as in JobPager
+            for job in jobs:
                 yield job
                 if left is not None:
                     left -= 1
