@@ -191,3 +191,22 @@ def test_an_error_body_with_a_secret_is_masked() -> None:
     with local_server([Answer(400, body)]) as server, pytest.raises(errors.BadRequestError) as caught:
         cancel_job(client(server.url), "rft-1")
     assert "wandb-secret-999" not in str(caught.value) and "fw-test" not in repr(caught.value)
+
+
+@pytest.mark.parametrize("use_aiohttp", [False, True], ids=["httpx", "aiohttp"])
+def test_async_unsent_means_a_connection_never_made_on_either_transport(use_aiohttp: bool) -> None:
+    """A refused connection is retried; a dropped answer is not (httpx-aiohttp alone would report
+    it as a ConnectTimeout; our aiohttp transport maps it to a ReadError, as httpx's own does)."""
+
+    async def cancel(url: str) -> None:
+        async with client(url, use_aiohttp=use_aiohttp, max_retries=2) as made:
+            await cancel_job_async(made, "rft-1")
+
+    with local_server() as server:
+        closed = server.url
+    with pytest.raises(errors.APIConnectionError, match="after 3 attempts"):
+        asyncio.run(cancel(closed))
+    with local_server([Drop(), Answer(200, {})]) as server:
+        with pytest.raises(errors.APIConnectionError) as caught:
+            asyncio.run(cancel(server.url))
+        assert len(server.requests) == 1 and "attempts" not in str(caught.value)

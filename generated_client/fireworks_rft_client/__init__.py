@@ -6,15 +6,14 @@ from .client import AuthenticatedClient, Client
 
 if TYPE_CHECKING:
     __version__: str
-    from .jobs import (
+    from .jobs import get_job, get_job_async
+    from .lifecycle import (
         cancel_job,
         cancel_job_async,
         create_job,
         create_job_async,
         delete_job,
         delete_job_async,
-        get_job,
-        get_job_async,
         list_jobs,
         list_jobs_async,
         resume_job,
@@ -42,11 +41,11 @@ __all__ = (
     "resume_job_async",
 )
 
-# The job helpers and pager classes, each imported from its module on first use.
-_JOBS = frozenset(
+# The job helpers and pager classes, each imported from its module on first use (a program that
+# only reads jobs does not import the rest of their life).
+_JOBS = frozenset({"get_job", "get_job_async"})
+_LIFECYCLE = frozenset(
     {
-        "get_job",
-        "get_job_async",
         "list_jobs",
         "list_jobs_async",
         "create_job",
@@ -67,6 +66,10 @@ def __getattr__(name: str) -> Any:
         from . import jobs  # noqa: PLC0415
 
         return getattr(jobs, name)
+    if name in _LIFECYCLE:
+        from . import lifecycle  # noqa: PLC0415
+
+        return getattr(lifecycle, name)
     if name in _PAGING:
         from . import paging  # noqa: PLC0415
 

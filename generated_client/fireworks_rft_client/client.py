@@ -510,15 +510,12 @@ def _is_retryable(exc: httpx.TransportError) -> bool:
 
 
 def _never_sent(exc: httpx.TransportError) -> bool:
-    """A transport error raised before any byte of the request left (safe to send it again)."""
-    if not isinstance(exc, _UNSENT_ERRORS) or not _is_retryable(exc):
-        return False
-    cause = exc.__cause__
-    if cause is not None and type(cause).__module__.startswith("aiohttp"):
-        # httpx-aiohttp reports every aiohttp connection error, a dropped answer too, as
-        # ConnectTimeout: only a connection that was never made (ClientConnectorError) is unsent.
-        return any(cls.__name__ == "ClientConnectorError" for cls in type(cause).__mro__)
-    return True
+    """A transport error raised before any byte of the request left (safe to send it again).
+
+    Our aiohttp transport (_aiohttp.py) maps its errors as httpx's own transport does: a lost
+    connection is a ReadError there too, never the ConnectTimeout httpx-aiohttp would make of it.
+    """
+    return isinstance(exc, _UNSENT_ERRORS) and _is_retryable(exc)
 
 
 def _noted(response: httpx.Response, attempt: int) -> httpx.Response:

@@ -349,7 +349,7 @@ def _list_pages(
     client: AuthenticatedClient, account: str, list_filter: str, watch: "_Watch"
 ) -> Iterator[tuple[list[ReinforcementFineTuningJob], bool]]:
     """The jobs of each List page and whether another page follows, one request per ``next()``."""
-    from .jobs import list_jobs  # noqa: PLC0415 - only List watches need it
+    from .lifecycle import list_jobs  # noqa: PLC0415 - only List watches need it
 
     pager = list_jobs(
         client, filter=list_filter, read_mask=watch.list_mask, page_size=watch.page_size, account_id=account
@@ -361,7 +361,7 @@ def _list_pages(
 async def _list_pages_async(
     client: AuthenticatedClient, account: str, list_filter: str, watch: "_Watch"
 ) -> AsyncIterator[tuple[list[ReinforcementFineTuningJob], bool]]:
-    from .jobs import list_jobs_async  # noqa: PLC0415 - only List watches need it
+    from .lifecycle import list_jobs_async  # noqa: PLC0415 - only List watches need it
 
     pager = list_jobs_async(
         client, filter=list_filter, read_mask=watch.list_mask, page_size=watch.page_size, account_id=account
