@@ -2,6 +2,8 @@
 that never start a second job (a real local server that drops answers and answers 409)."""
 
 import asyncio
+import copy
+import functools
 import json
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -25,16 +27,22 @@ COLLECTION = "/v1/accounts/acme/reinforcementFineTuningJobs"
 TINY = Backoff(initial=0.001, maximum=0.002)
 
 
-def body_example() -> dict[str, Any]:
-    """The create body of the spec's example."""
+@functools.cache
+def _examples() -> tuple[dict[str, Any], dict[str, Any]]:
+    """The spec's create body example and the job its 200 answer serves (read once)."""
     _, _, operation = spec_operation(load_spec(), "createReinforcementFineTuningJob")
-    example: dict[str, Any] = operation["requestBody"]["content"]["application/json"]["example"]
-    return example
+    body: dict[str, Any] = operation["requestBody"]["content"]["application/json"]["example"]
+    return body, served_example("createReinforcementFineTuningJob")
+
+
+def body_example() -> dict[str, Any]:
+    """The create body of the spec's example (a copy to change)."""
+    return copy.deepcopy(_examples()[0])
 
 
 def created(job_id: str, body: dict[str, Any]) -> dict[str, Any]:
     return {
-        **served_example("createReinforcementFineTuningJob"),
+        **copy.deepcopy(_examples()[1]),
         **body,
         "name": f"accounts/acme/reinforcementFineTuningJobs/{job_id}",
     }

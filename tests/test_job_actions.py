@@ -2,6 +2,7 @@
 after the encoded id, typed errors, and the retries each operation allows."""
 
 import asyncio
+import functools
 import json
 from collections.abc import Callable, Coroutine, Iterator
 from typing import Any
@@ -55,8 +56,14 @@ ACTIONS: list[tuple[str, Action, AsyncAction, str, str]] = [
 IDS = [name for name, *_ in ACTIONS]
 
 
+@functools.cache
+def resumed() -> dict[str, Any]:
+    """The job the spec's resume example answers with (read once; not changed by the tests)."""
+    return served_example("resumeReinforcementFineTuningJob")
+
+
 def answer_for(name: str) -> Answer:
-    return Answer(200, served_example("resumeReinforcementFineTuningJob") if name == "resume" else {})
+    return Answer(200, resumed() if name == "resume" else {})
 
 
 def run_async(url: str, action: AsyncAction, job: str, **kwargs: Any) -> Any:
@@ -148,7 +155,7 @@ def test_cancel_and_resume_are_sent_again_after_a_connect_error(name: str, sync:
         if len(calls) == 1:
             raise httpx.ConnectError("connection refused", request=request)
         if name == "resume":
-            return httpx.Response(200, json=served_example("resumeReinforcementFineTuningJob"))
+            return httpx.Response(200, json=resumed())
         return httpx.Response(200, json={})
 
     made = client("http://api.test", httpx_client=httpx.Client(transport=httpx.MockTransport(handler)))

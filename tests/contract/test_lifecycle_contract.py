@@ -11,13 +11,19 @@ from tests.conftest import load_spec
 
 from .lifecycle_contract import create_body_problems, retry_policy_problems
 
+_SPEC = load_spec()  # read once; each test that breaks it breaks a deep copy
+
+
+def load_spec_copy() -> dict[str, Any]:
+    return copy.deepcopy(_SPEC)
+
 
 def test_the_create_body_is_the_job_less_what_a_caller_may_not_send() -> None:
-    assert create_body_problems(load_spec()) == []
+    assert create_body_problems(_SPEC) == []
 
 
 def test_every_operation_has_its_retry_policy() -> None:
-    assert retry_policy_problems(load_spec(), retries.OPERATION_RETRIES, retries.Retry.ALWAYS) == []
+    assert retry_policy_problems(_SPEC, retries.OPERATION_RETRIES, retries.Retry.ALWAYS) == []
 
 
 def _schemas(spec: dict[str, Any]) -> dict[str, Any]:
@@ -73,14 +79,14 @@ BODY_BREAKS: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
     ("break_it", "complaint"), [(b, c) for _, b, c in BODY_BREAKS], ids=[n for n, *_ in BODY_BREAKS]
 )
 def test_the_create_body_guard_bites(break_it: Callable[[dict[str, Any]], None], complaint: str) -> None:
-    spec = copy.deepcopy(load_spec())
+    spec = load_spec_copy()
     break_it(spec)
     problems = create_body_problems(spec)
     assert any(complaint in problem for problem in problems), problems
 
 
 def test_the_retry_policy_guard_bites() -> None:
-    spec = load_spec()
+    spec = _SPEC
     table = dict(retries.OPERATION_RETRIES)
     del table["cancel_reinforcement_fine_tuning_job"]
     table["restart_reinforcement_fine_tuning_job"] = retries.Retry.UNSENT
@@ -93,7 +99,7 @@ def test_the_retry_policy_guard_bites() -> None:
 
 
 def test_a_new_operation_without_a_policy_is_caught() -> None:
-    spec = copy.deepcopy(load_spec())
+    spec = load_spec_copy()
     path = next(p for p in spec["paths"] if p.endswith(":resume"))
     spec["paths"][path.replace(":resume", ":pause")] = {
         "post": {**spec["paths"][path]["post"], "operationId": "pauseReinforcementFineTuningJob"}

@@ -6,6 +6,7 @@ with an ``sl-violations`` header. Each operation is called through the package's
 and async; its 200 example must arrive intact, and each documented error as its typed error.
 """
 
+import functools
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -50,8 +51,14 @@ ERROR_CLASSES: dict[int, type[errors.APIStatusError]] = {
 pytestmark = slow(60, "starts Prism (a Node process) when no test has yet; a few dozen requests")
 
 
+@functools.cache
+def spec() -> dict[str, Any]:
+    """The spec, read once for the module (nothing here changes it)."""
+    return load_spec()
+
+
 def create_body() -> dict[str, Any]:
-    _, _, operation = spec_operation(load_spec(), "createReinforcementFineTuningJob")
+    _, _, operation = spec_operation(spec(), "createReinforcementFineTuningJob")
     body: dict[str, Any] = operation["requestBody"]["content"]["application/json"]["example"]
     return body
 
@@ -81,11 +88,10 @@ async def _collect(pages: Any) -> list[Any]:
 
 def documented(operation_id: str) -> dict[int, dict[str, Any]]:
     """Each documented status of the operation with its example body and schema."""
-    spec = load_spec()
-    _, _, operation = spec_operation(spec, operation_id)
+    _, _, operation = spec_operation(spec(), operation_id)
     found = {}
     for status, response in operation["responses"].items():
-        media = resolve(spec, response)["content"]["application/json"]
+        media = resolve(spec(), response)["content"]["application/json"]
         example = media["example"] if "example" in media else next(iter(media["examples"].values()))["value"]
         found[int(status)] = {"example": example, "schema": media["schema"]}
     return found
@@ -128,7 +134,6 @@ def recorded(prism_url: str) -> Iterator[tuple[AuthenticatedClient, Recorder]]:
 
 
 def the_200_example_arrived(operation_id: str, result: Any) -> None:
-    spec = load_spec()
     example = documented(operation_id)[200]
     if operation_id == "listReinforcementFineTuningJobs":
         [page] = result  # the example is the last page: one request, no loop
@@ -136,7 +141,7 @@ def the_200_example_arrived(operation_id: str, result: Any) -> None:
     if result is None:  # cancel and delete answer the empty object: nothing to return
         assert example["example"] == {}
         return
-    lost = differences(example["example"], result.to_dict(), inline_refs(spec, example["schema"]))
+    lost = differences(example["example"], result.to_dict(), inline_refs(spec(), example["schema"]))
     assert not lost, f"the 200 example of {operation_id} did not reach the caller intact:\n  " + "\n  ".join(lost)
 
 
