@@ -70,7 +70,7 @@ test: $(PY_TOOLS) $(NODE_TOOLS) ## Run the test suite (loopback servers; the rel
 
 # Installs fireworks-ai (the newest, or SDK_VERSION) into a scratch venv that is removed afterwards.
 .PHONY: api-drift
-api-drift: $(PY_TOOLS) ## The newest fireworks-ai SDK vs the spec and the released spec (SDK_VERSION=x.y.z); exit 1 for what the spec lacks
+api-drift: $(PY_TOOLS) ## The newest fireworks-ai SDK vs the spec and the released spec: fields, enum values, types, operations (SDK_VERSION=x.y.z); exit 1 for what the spec lacks
 	python -m tools.api_drift $(if $(SDK_VERSION),--sdk-version $(SDK_VERSION))
 
 # CI runs it; a run of its own because it is the whole suite again, in a copy (minutes).

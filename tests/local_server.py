@@ -105,7 +105,7 @@ def local_server(script: Sequence[Step] = (Answer(),), *, tls: ssl.SSLContext | 
             self.end_headers()
             self.wfile.write(payload)
 
-        do_POST = do_GET
+        do_POST = do_DELETE = do_GET
 
         def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
             pass

@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 import pytest
 
-from fireworks_rft_client import AuthenticatedClient, errors, waiter
+from fireworks_rft_client import AuthenticatedClient, create_job, errors, list_jobs, waiter
 from fireworks_rft_client._decode import Timestamp
 from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job as get_job
 from fireworks_rft_client.models import JobState, Region, ReinforcementFineTuningJob, RpcStatus, StatusCode
@@ -178,6 +178,13 @@ def other_errors(client_for: Callable[[str], AuthenticatedClient]) -> list[error
     with pytest.raises(errors.ClientClosedError) as after_close:
         get_job.sync("acme", "rft-1", client=closed)
     found.append(after_close.value)
+    with pytest.raises(errors.RequestValidationError) as bad_body:
+        create_job(client_for("http://127.0.0.1:9"), {"dataset": "d"}, account_id="acme")
+    found.append(bad_body.value)
+    page = {"reinforcementFineTuningJobs": [{"name": JOB}], "nextPageToken": "t1"}
+    with local_server([Answer(200, page)]) as server, pytest.raises(errors.PaginationError) as looping:
+        list(list_jobs(client_for(server.url), account_id="acme"))
+    found.append(looping.value)
     found.append(errors.FireworksError("plain"))
     found.append(errors.APIError("request-bound", method="GET", url="http://127.0.0.1/x"))
     return found

@@ -1,9 +1,11 @@
 # Hand-written; stands in for the generator's stock client module. What differs, and why:
 # - a finite default timeout (stock: none at all, a stalled server hangs the caller forever),
 #   configurable per client (timeout=) and per call (with_options(timeout=...));
-# - idempotent requests are retried on connection errors, timeouts and the statuses of
-#   errors.RETRYABLE_STATUS_CODES, with exponential backoff and jitter, honouring Retry-After
-#   (retries.Backoff); max_retries (default 2) bounds them, 0 turns them off; a Retry-After that
+# - requests are retried as retries.OPERATION_RETRIES says for their operation: a repeatable
+#   one on connection errors, timeouts and the statuses of errors.RETRYABLE_STATUS_CODES, any
+#   other only on errors that leave it unsent (no connection made), with exponential backoff and
+#   jitter, honouring Retry-After (retries.Backoff); the final response notes the attempts
+#   (retries.ATTEMPTS_EXTENSION); max_retries (default 2) bounds them, 0 turns them off; a Retry-After that
 #   would take the call's sleeping past Backoff.max_retry_after ends the call at once with the
 #   error (its retry_after holds the wait), so no call sleeps past that cap;
 # - settings the caller leaves out come from the environment, as the official SDK reads them:
@@ -58,9 +60,12 @@ _INSTALL_AIOHTTP = "pip install 'fireworks-rft-client[aiohttp]'"
 # What httpx sends when nobody sets a User-Agent: a caller's own client with it gets ours.
 _HTTPX_USER_AGENT = f"python-httpx/{httpx.__version__}"
 
-_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "get", "head", "options", "put", "delete"})
 # Transport failures where another attempt may succeed (not e.g. UnsupportedProtocol).
 _RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+# What a response's stream is once its body has been read (see _noted).
+_READ_STREAM = httpx.ByteStream(b"")
+# Transport failures before a byte of the request left: no connection made, none free in the pool.
+_UNSENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _logger = logging.getLogger("fireworks_rft_client")
 
 
@@ -323,26 +328,26 @@ class Client:
             raise errors.ConfigurationError(f'{ASYNC_TRANSPORT_ENV} must be "aiohttp" or "httpx", not {choice!r}')
         return choice == "aiohttp"
 
-    def _retries_for(self, request_kwargs: dict[str, Any]) -> int:
+    def _retries_for(self, request_kwargs: dict[str, Any], operation: str | None) -> tuple[int, bool]:
+        """The retries allowed, and whether the request is repeatable (retries.repeatable)."""
         if self._call_timeout is not None:
             request_kwargs["timeout"] = self._call_timeout
-        method = request_kwargs["method"]
-        if method in _IDEMPOTENT_METHODS or str(method).upper() in _IDEMPOTENT_METHODS:
-            return self._max_retries
-        return 0
+        return self._max_retries, retries.repeatable(operation, request_kwargs)
 
-    def send_request(self, request_kwargs: dict[str, Any]) -> httpx.Response:
+    def send_request(self, request_kwargs: dict[str, Any], *, operation: str | None = None) -> httpx.Response:
         """Send one request built by an endpoint module, retrying it as configured.
 
-        Returns the last response (a non-2xx one too: the endpoint raises for it); transport
-        errors that outlast the retries become errors.APIConnectionError / APITimeoutError.
+        ``operation`` (the endpoint module's name) picks the retry policy in
+        retries.OPERATION_RETRIES; without it the HTTP method does. Returns the last response (a
+        non-2xx one too: the endpoint raises for it); transport errors that outlast the retries
+        become errors.APIConnectionError / APITimeoutError.
         """
         client = self.get_httpx_client()
         if self._pool.sync_is_callers:
             self._callers_client_kwargs(client, self._pool.sync_urls, request_kwargs)
         else:
             request_kwargs["url"] = self._pool.sync_urls.absolute(client, request_kwargs["url"])
-        retries_left = self._retries_for(request_kwargs)
+        retries_left, repeatable = self._retries_for(request_kwargs, operation)
         attempt = 0
         slept = 0.0
         while True:
@@ -353,27 +358,33 @@ class Client:
             except ssl.SSLError as exc:  # a TLS alert after the handshake: httpcore's async path lets it through
                 raise _transport_error(httpx.ReadError(str(exc)), request_kwargs, attempt) from exc
             except httpx.TransportError as exc:
-                if attempt >= retries_left or not _is_retryable(exc):
+                if attempt >= retries_left or not (_is_retryable(exc) if repeatable else _never_sent(exc)):
                     raise _transport_error(exc, request_kwargs, attempt) from exc
                 delay = self._retry_delay(attempt, None, exc, slept)
             else:
-                if attempt >= retries_left or response.status_code not in errors.RETRYABLE_STATUS_CODES:
-                    return response
+                if (
+                    attempt >= retries_left
+                    or not repeatable
+                    or response.status_code not in errors.RETRYABLE_STATUS_CODES
+                ):
+                    return _noted(response, attempt)
                 delay = self._retry_delay(attempt, response, None, slept)
             if delay is None:  # a Retry-After past the cap (so a response): the caller gets its error now
-                return response
+                return _noted(response, attempt)
             retries.sleep(delay)
             slept += delay
             attempt += 1
 
-    async def send_request_async(self, request_kwargs: dict[str, Any]) -> httpx.Response:
+    async def send_request_async(
+        self, request_kwargs: dict[str, Any], *, operation: str | None = None
+    ) -> httpx.Response:
         """Async send_request, with the same retries."""
         client = self.get_async_httpx_client()
         if self._pool.async_is_callers:
             self._callers_client_kwargs(client, self._pool.async_urls, request_kwargs)
         else:
             request_kwargs["url"] = self._pool.async_urls.absolute(client, request_kwargs["url"])
-        retries_left = self._retries_for(request_kwargs)
+        retries_left, repeatable = self._retries_for(request_kwargs, operation)
         attempt = 0
         slept = 0.0
         while True:
@@ -384,15 +395,19 @@ class Client:
             except ssl.SSLError as exc:  # a TLS alert after the handshake: httpcore's async path lets it through
                 raise _transport_error(httpx.ReadError(str(exc)), request_kwargs, attempt) from exc
             except httpx.TransportError as exc:
-                if attempt >= retries_left or not _is_retryable(exc):
+                if attempt >= retries_left or not (_is_retryable(exc) if repeatable else _never_sent(exc)):
                     raise _transport_error(exc, request_kwargs, attempt) from exc
                 delay = self._retry_delay(attempt, None, exc, slept)
             else:
-                if attempt >= retries_left or response.status_code not in errors.RETRYABLE_STATUS_CODES:
-                    return response
+                if (
+                    attempt >= retries_left
+                    or not repeatable
+                    or response.status_code not in errors.RETRYABLE_STATUS_CODES
+                ):
+                    return _noted(response, attempt)
                 delay = self._retry_delay(attempt, response, None, slept)
             if delay is None:  # a Retry-After past the cap (so a response): the caller gets its error now
-                return response
+                return _noted(response, attempt)
             await retries.async_sleep(delay)
             slept += delay
             attempt += 1
@@ -506,6 +521,30 @@ def _is_retryable(exc: httpx.TransportError) -> bool:
         # httpcore's pool re-raises "from None": the ssl error is then only the context.
         cause = cause.__cause__ or cause.__context__
     return True
+
+
+def _never_sent(exc: httpx.TransportError) -> bool:
+    """A transport error raised before any byte of the request left (safe to send it again).
+
+    Our aiohttp transport (_aiohttp.py) maps its errors as httpx's own transport does: a lost
+    connection is a ReadError there too, never the ConnectTimeout httpx-aiohttp would make of it.
+    """
+    return isinstance(exc, _UNSENT_ERRORS) and _is_retryable(exc)
+
+
+def _noted(response: httpx.Response, attempt: int) -> httpx.Response:
+    """The response, noting in its extensions how many attempts the call took, when more than one.
+
+    httpx's Response and its bound stream refer to each other: a cycle that only the garbage
+    collector frees, so the bodies of many responses (each page of a list) would linger. The
+    body is read and the stream closed here: cutting the cycle frees the response as soon as
+    the caller drops it, which keeps listing thousands of jobs flat in memory.
+    """
+    if attempt:
+        response.extensions[retries.ATTEMPTS_EXTENSION] = attempt + 1
+    if response.is_closed:
+        response.stream = _READ_STREAM
+    return response
 
 
 def _is_timeout(exc: httpx.TransportError) -> bool:

@@ -158,7 +158,7 @@ def _model_problems(
         where = f"schema {schema_name}, property {prop_name}"
         if isinstance(prop, Mapping) and prop.get("deprecated"):
             # Kept under a private name, behind a property that warns (the generated accessors).
-            problems += _deprecated_problems(where, cls, attr, prop, attributes)
+            problems += _deprecated_problems(where, cls, attr, prop, attributes, _required_sample(spec, schema))
             attr = f"_{attr}"
         mapped.add(attr)
         if attr not in attributes:
@@ -177,13 +177,14 @@ def _model_problems(
                 f"the spec implies {type_text(expected)}"
             )
             continue
-        problems += _key_problems(spec, where, cls, prop_name, prop, attr, unset)
+        base = {name: sample_value(spec, schema["properties"][name]) for name in required}  # from_dict needs them
+        problems += _key_problems(spec, where, cls, prop_name, prop, attr, unset, base)
         # The docstring names the type the user gets (not the wire's: an int64 is an int).
         documented = f"{attr.lstrip('_')} ({type_text(hints.get(attr))})"
         if documented not in " ".join((cls.__doc__ or "").split()):
             problems.append(f"{where}: the docstring of {cls.__name__} does not say {documented!r}")
+    mapped.add("additional_properties")  # a closed schema's class has one too, always empty
     if schema.get("additionalProperties", True) is not False:
-        mapped.add("additional_properties")
         if "additional_properties" not in attributes:
             problems.append(
                 f"schema {schema_name}: {cls.__name__} cannot keep unknown fields (no additional_properties)"
@@ -197,12 +198,19 @@ def _model_problems(
     return problems
 
 
-def _deprecated_problems(where: str, cls: type, attr: str, prop: Mapping[str, Any], attributes: set[str]) -> list[str]:
+def _required_sample(spec: Mapping[str, Any], schema: Schema) -> dict[str, Any]:
+    """Sample values of the schema's required properties: what from_dict needs at least."""
+    return {name: sample_value(spec, schema["properties"][name]) for name in schema.get("required", [])}
+
+
+def _deprecated_problems(
+    where: str, cls: type, attr: str, prop: Mapping[str, Any], attributes: set[str], base: Mapping[str, Any]
+) -> list[str]:
     """A deprecated property reads through a property that warns, naming its x-renamed-to successor."""
     accessor = getattr(cls, attr, None)
     if not isinstance(accessor, property) or f"_{attr}" not in attributes:
         return [f"{where}: deprecated, but {cls.__name__}.{attr} is no property over a private _{attr}"]
-    instance: Any = cls()
+    instance: Any = typing.cast(Any, cls).from_dict(base)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         accessor.fget(instance)  # type: ignore[misc]
@@ -216,11 +224,19 @@ def _deprecated_problems(where: str, cls: type, attr: str, prop: Mapping[str, An
 
 
 def _key_problems(
-    spec: Mapping[str, Any], where: str, cls: type, prop_name: str, prop: Any, attr: str, unset: type
+    spec: Mapping[str, Any],
+    where: str,
+    cls: type,
+    prop_name: str,
+    prop: Any,
+    attr: str,
+    unset: type,
+    base: Mapping[str, Any],
 ) -> list[str]:
-    """``from_dict`` reads the property from its JSON key, and ``to_dict`` writes it back there."""
+    """``from_dict`` reads the property from its JSON key (beside ``base``, the required ones),
+    and ``to_dict`` writes it back there."""
     model: Any = cls
-    instance = model.from_dict({prop_name: sample_value(spec, prop)})  # attr: the stored (private) name
+    instance = model.from_dict({**base, prop_name: sample_value(spec, prop)})  # attr: the stored (private) name
     if isinstance(getattr(instance, attr), unset) or prop_name in instance.additional_properties:
         return [f"{where}: {cls.__name__}.from_dict does not read JSON key {prop_name!r} into {attr}"]
     if prop_name not in instance.to_dict():
