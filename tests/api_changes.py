@@ -12,7 +12,9 @@ on every `make test`; `make drill` (CI) applies all of them at once and runs `ma
 
 from __future__ import annotations
 
+import copy
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,7 +25,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from packaging.version import Version
 
+from tools import release
 from tools.reference_data import ENV_DIR, reference_dir
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +35,6 @@ SPEC_FILE = Path("openapi/fireworks-rft.yaml")
 SHARED = ((".venv", ".installed"), ("node_modules", ".installed"))
 IN_DRILL = "FIREWORKS_RFT_IN_DRILL"  # set inside a drill's copy: the drills do not run there again
 CHANGELOG_FILE = Path("CHANGELOG.md")
-NEW_VERSION = "0.3.0"  # breaking is a minor bump while the major version is 0
 Spec = dict[str, Any]
 
 
@@ -49,11 +52,17 @@ def _schemas(spec: Spec) -> dict[str, Any]:
     return schemas
 
 
+def _inputs(spec: Spec, name: str) -> list[dict[str, Any]]:
+    """The schema and, when the spec has one, its create-body twin ``<name>Input`` (a field a caller
+    may send is in both; a deprecated or output-only one only in the first)."""
+    return [schema for schema in (_schemas(spec).get(name), _schemas(spec).get(f"{name}Input")) if schema]
+
+
 def add_fields(spec: Spec) -> None:
     """A string field; a $ref to a new schema; an inline object holding an inline map of doubles and
     an int64 (no pattern)."""
-    job, training = _schemas(spec)["ReinforcementFineTuningJob"], _schemas(spec)["TrainingConfig"]
-    job["properties"]["runLabel"] = {"type": "string", "description": "A label for the run."}
+    for schema in _inputs(spec, "ReinforcementFineTuningJob"):
+        schema["properties"]["runLabel"] = {"type": "string", "description": "A label for the run."}
     _schemas(spec)["EarlyStopping"] = {
         "type": "object",
         "description": "When training stops early.",
@@ -62,8 +71,9 @@ def add_fields(spec: Spec) -> None:
             "metric": {"type": "string", "description": "The metric watched."},
         },
     }
-    training["properties"]["earlyStopping"] = {"$ref": "#/components/schemas/EarlyStopping"}
-    training["properties"]["schedule"] = {
+    for schema in _inputs(spec, "TrainingConfig"):
+        schema["properties"]["earlyStopping"] = {"$ref": "#/components/schemas/EarlyStopping"}
+    schedule = {
         "type": "object",
         "description": "How the trainer weighs and warms up.",
         "properties": {
@@ -75,6 +85,8 @@ def add_fields(spec: Spec) -> None:
             "warmupSteps": {"type": "string", "format": "int64", "description": "Steps before full weight."},
         },
     }
+    for schema in _inputs(spec, "TrainingConfig"):
+        schema["properties"]["schedule"] = copy.deepcopy(schedule)
 
 
 def add_enum_value(spec: Spec) -> None:
@@ -83,17 +95,19 @@ def add_enum_value(spec: Spec) -> None:
 
 def remove_field(spec: Spec) -> None:
     """The API dropped outputMetrics: the property goes, x-removed records it (the guards read it)."""
+    for schema in _inputs(spec, "ReinforcementFineTuningJob"):
+        schema["properties"].pop("outputMetrics", None)
     job = _schemas(spec)["ReinforcementFineTuningJob"]
-    del job["properties"]["outputMetrics"]
-    job.setdefault("x-removed", {})["outputMetrics"] = NEW_VERSION
+    job.setdefault("x-removed", {})["outputMetrics"] = spec["info"]["version"]
     _drop_from_examples(spec, "outputMetrics")
 
 
 def retype_field(spec: Spec) -> None:
     """The API sends trainingConfig.epochs as a string now; x-retyped records what it was."""
-    epochs = _schemas(spec)["TrainingConfig"]["properties"]["epochs"]
-    was = {key: epochs.pop(key) for key in ("type", "format") if key in epochs}
-    epochs.update(type="string", **{"x-retyped": {"version": NEW_VERSION, "from": was}})
+    for schema in _inputs(spec, "TrainingConfig"):
+        epochs = schema["properties"]["epochs"]
+        was = {key: epochs.pop(key) for key in ("type", "format") if key in epochs}
+        epochs.update(type="string", **{"x-retyped": {"version": spec["info"]["version"], "from": was}})
     for example in _examples(spec):
         training = example.get("trainingConfig", {})
         if "epochs" in training:
@@ -102,17 +116,22 @@ def retype_field(spec: Spec) -> None:
 
 def rename_field(spec: Spec) -> None:
     """The API renamed evaluationDataset to evalDataset: the old name stays, deprecated, for older servers."""
-    job = _schemas(spec)["ReinforcementFineTuningJob"]["properties"]
-    old = job["evaluationDataset"]
-    job["evalDataset"] = {key: value for key, value in old.items() if key != "description"}
-    job["evalDataset"]["description"] = (
-        "The name of a separate dataset to use for evaluation (formerly evaluationDataset)."
-    )
+    job, *body = _inputs(spec, "ReinforcementFineTuningJob")
+    old = job["properties"]["evaluationDataset"]
+    new = {key: value for key, value in old.items() if key != "description"}
+    new["description"] = "The name of a separate dataset to use for evaluation (formerly evaluationDataset)."
+    job["properties"]["evalDataset"] = new
     old.update({"deprecated": True, "x-renamed-to": "evalDataset"})
+    for schema in body:  # a caller sends today's name only
+        schema["properties"]["evalDataset"] = schema["properties"].pop("evaluationDataset")
+        schema["properties"]["evalDataset"]["description"] = new["description"]
 
 
 def deprecate_field(spec: Spec) -> None:
-    _schemas(spec)["ReinforcementFineTuningJob"]["properties"]["mcpServer"]["deprecated"] = True
+    job, *body = _inputs(spec, "ReinforcementFineTuningJob")
+    job["properties"]["mcpServer"]["deprecated"] = True
+    for schema in body:  # a caller no longer sends it
+        del schema["properties"]["mcpServer"]
 
 
 RECIPES = {
@@ -133,28 +152,55 @@ RECIPES = {
 }
 
 
-def apply(repo: Path, *names: str) -> None:
-    """Apply the named recipes to ``repo``'s spec, bump its version and add the CHANGELOG entry."""
+def target_version(repo: Path) -> str:
+    """The version a change goes into: the spec's own while it is unreleased (its CHANGELOG entry
+    grows), else the next minor one (breaking is a minor bump while the major version is 0)."""
+    current = release.spec_version(repo)
+    released = release.last_release(repo)
+    if released is None or Version(current) > Version(released.version):
+        return current
+    major, minor = Version(current).release[:2]
+    return f"{major}.{minor + 1}.0"
+
+
+def apply(repo: Path, *names: str) -> str:
+    """Apply the named recipes to ``repo``'s spec at the target version and write what changed into
+    the version's CHANGELOG entry (a new entry when the version is new); returns the version."""
+    version = target_version(repo)
     spec_path = repo / SPEC_FILE
     spec: Spec = yaml.safe_load(spec_path.read_text())
+    spec["info"]["version"] = version
     for name in names:
         RECIPES[name].edit(spec)
-    spec["info"]["version"] = NEW_VERSION
     spec_path.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True, width=120))
-    entry = "\n".join(RECIPES[name].changelog for name in names)
+    lines = "\n".join(RECIPES[name].changelog for name in names)
     changelog = repo / CHANGELOG_FILE
-    head, sep, rest = changelog.read_text().partition("\n## ")
-    changelog.write_text(f"{head}\n## {NEW_VERSION} - 2026-12-01\n\n{entry}\n{sep}{rest}")
+    text = changelog.read_text()
+    if version in release.changelog_versions(repo):  # the end of the version's entry
+        heading = re.search(rf"^## \[?{re.escape(version)}\b.*$", text, flags=re.M)
+        assert heading is not None
+        following = text.find("\n## ", heading.end())
+        end = len(text) if following < 0 else following
+        changelog.write_text(f"{text[:end].rstrip()}\n\n**API changes:**\n{lines}\n{text[end:]}")
+    else:
+        head, sep, rest = text.partition("\n## ")
+        changelog.write_text(f"{head}\n## {version} - 2026-12-01\n\n{lines}\n{sep}{rest}")
+    return version
 
 
 def _examples(spec: Spec) -> list[dict[str, Any]]:
-    """The spec's response examples (redocly checks them against the schema: they follow the change)."""
+    """The spec's examples of responses and request bodies (redocly checks them against the schema:
+    they follow the change)."""
     found: list[dict[str, Any]] = []
     for item in spec["paths"].values():
         for operation in item.values():
-            for response in operation.get("responses", {}).values():
-                for media in response.get("content", {}).values():
-                    found += [example["value"] for example in media.get("examples", {}).values()]
+            if not isinstance(operation, dict):
+                continue
+            bodies = [*operation.get("responses", {}).values(), operation.get("requestBody", {})]
+            for body in bodies:
+                for media in body.get("content", {}).values():
+                    values = [example.get("value") for example in media.get("examples", {}).values()]
+                    found += [value for value in [*values, media.get("example")] if isinstance(value, dict)]
     return found
 
 

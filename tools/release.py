@@ -88,6 +88,20 @@ def changelog_entry(root: Path, version: str) -> str | None:
     return match.group(1) if match else None
 
 
+def unreleased_entries(root: Path, released: str, version: str) -> str:
+    """The entries of every version after ``released`` up to ``version``: together they say what
+    changed since the release (a change may be written under an unreleased version before a bump)."""
+    found = []
+    for entry_version in sorted(changelog_versions(root)):
+        try:
+            parsed = Version(entry_version)
+        except InvalidVersion:
+            continue
+        if Version(released) < parsed <= Version(version):
+            found.append(changelog_entry(root, entry_version) or "")
+    return "\n".join(found)
+
+
 def breaking_subject(change: spec_diff.Change) -> str:
     """What a breaking change is about, as the CHANGELOG should name it: the field (the property
     after the last ``properties`` of the pointer), else a quoted name in the description (an enum
@@ -207,11 +221,13 @@ def check(root: Path = ROOT) -> None:
         hint = f"add '## {version} - <date>' with the changes"
         raise ReleaseRuleError(f"{CHANGELOG_NAME} has no entry for {version}: {hint}")
     if released is not None and version != released.version:
-        missing = unnamed_breaking_changes(changelog_entry(root, version) or "", spec_changes(root, released))
+        entries = unreleased_entries(root, released.version, version)
+        missing = unnamed_breaking_changes(entries, spec_changes(root, released))
         if missing:
             names = ", ".join(sorted({breaking_subject(change) for change in missing}))
             raise ReleaseRuleError(
-                f"{CHANGELOG_NAME}: the entry for {version} does not name {names}, which changed in a breaking "
+                f"{CHANGELOG_NAME}: the entry for {version} (or of another version since {released.version}) "
+                f"does not name {names}, which changed in a breaking "
                 f"way since {released.version}: say what changed for users (the field's name or dotted path)\n"
                 + "\n".join(spec_diff.explain(missing, Version(released.version)))
             )
