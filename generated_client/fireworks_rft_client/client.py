@@ -22,20 +22,34 @@
 # - a caller's own httpx client (httpx_client=, async_httpx_client=) gets our base URL, auth
 #   header, User-Agent and timeout with each request, so its hooks and transport run while
 #   retries and errors stay ours; its own default headers are never written to;
-# - a call on a closed client raises errors.ClientClosedError, not httpx's bare RuntimeError.
+# - a call on a closed client raises errors.ClientClosedError, not httpx's bare RuntimeError;
+# - settings are checked at construction (_settings: a key with a line end, timeout=-1 ... are an
+#   errors.ConfigurationError there, naming the setting); header values never reach a message
+#   (errors.mask_header_values on every transport error);
+# - timeout= bounds each attempt as a whole (_deadline), not only each read, on every transport;
+#   the waiter's deadline bounds its polls the same way;
+# - at most as many requests in flight as the pool has connections (_gate): httpcore's pool
+#   slows to a crawl with hundreds queued;
+# - a body that does not decode as its Content-Encoding says is an errors.ResponseValidationError
+#   holding the raw body (_body), not httpx's bare DecodingError;
+# - an async client moves to a new event loop with a new pool (_loops): successive asyncio.run()
+#   calls work.
 """HTTP clients: ``AuthenticatedClient`` for the API, ``Client`` for unauthenticated use."""
 
 import itertools
 import logging
 import os
 import ssl
+import time
 from collections.abc import Mapping
 from typing import Any, Self
 
 import httpx
 from attrs import define, evolve, field
 
-from . import errors, retries
+from . import _deadline, _loops, _settings, errors, retries
+from ._body import read_body, read_body_async
+from ._gate import Gate
 from ._tls import CertTypes, VerifyTypes, ssl_config
 from .retries import Backoff
 
@@ -59,22 +73,37 @@ _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "get
 # Transport failures where another attempt may succeed (not e.g. UnsupportedProtocol).
 _RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
 _logger = logging.getLogger("fireworks_rft_client")
+# httpx's default pool size (httpx.Limits), for the gate when no limits= is given.
+_DEFAULT_POOL_SIZE = 100
+# Header names whose values are masked in error messages besides the auth header.
+_SECRET_HEADER_WORDS = ("auth", "key", "token", "secret", "cookie", "session", "password", "signature")
 
 
 def _copy(mapping: Mapping[str, str]) -> dict[str, str]:
+    return _settings.check_headers(dict(mapping))
+
+
+def _copy_cookies(mapping: Mapping[str, str]) -> dict[str, str]:
     return dict(mapping)
 
 
 def _as_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
-    if value is None:
-        return DEFAULT_TIMEOUT
-    return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
+    checked = _settings.check_timeout(value)
+    return DEFAULT_TIMEOUT if checked is None else checked
 
 
 def _check_max_retries(value: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"max_retries must be an int >= 0, got {value!r}")
-    return value
+    return _settings.check_max_retries(value)
+
+
+def _check_backoff(instance: object, attribute: object, value: object) -> None:
+    if not isinstance(value, Backoff):
+        raise errors.ConfigurationError(f"backoff must be a retries.Backoff, not {type(value).__name__}")
+
+
+def _check_flag(instance: object, attribute: Any, value: object) -> None:
+    if value is not None and not isinstance(value, bool):
+        raise errors.ConfigurationError(f"{attribute.alias or attribute.name} must be True or False, not {value!r}")
 
 
 def _base_url_or_env(value: str | None) -> str:
@@ -88,7 +117,7 @@ def _token_or_env(value: str | None) -> str:
         raise errors.ConfigurationError(
             "no API key: pass token=... to AuthenticatedClient or set the FIREWORKS_API_KEY environment variable"
         )
-    return value
+    return _settings.check_header_value("the API key (token= or FIREWORKS_API_KEY)", value)
 
 
 def _account_id_or_env(value: str | None) -> str | None:
@@ -109,6 +138,9 @@ class _Pool:
     # The caller's own httpx clients: base URL, auth and timeout go with each request.
     sync_is_callers: bool = False
     async_is_callers: bool = False
+    # The event loop the async client runs on (_loops), and the in-flight bound (_gate).
+    async_loop: Any = None
+    gate: Gate | None = None
 
 
 @define(repr=False)
@@ -147,19 +179,19 @@ class Client:
     """
 
     _base_url: str = field(default=None, alias="base_url", converter=_base_url_or_env)
-    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", converter=_copy)
+    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", converter=_copy_cookies)
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", converter=_copy)
     _timeout: httpx.Timeout = field(default=None, kw_only=True, alias="timeout", converter=_as_timeout)
     _max_retries: int = field(
         default=DEFAULT_MAX_RETRIES, kw_only=True, alias="max_retries", converter=_check_max_retries
     )
-    _backoff: Backoff = field(factory=Backoff, kw_only=True, alias="backoff")
+    _backoff: Backoff = field(factory=Backoff, kw_only=True, alias="backoff", validator=_check_backoff)
     _verify_ssl: VerifyTypes = field(default=True, kw_only=True, alias="verify_ssl")
     _cert: CertTypes | None = field(default=None, kw_only=True, alias="cert")
     _proxy: str | httpx.Proxy | None = field(default=None, kw_only=True, alias="proxy")
-    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
+    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects", validator=_check_flag)
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
-    _use_aiohttp: bool | None = field(default=None, kw_only=True, alias="use_aiohttp")
+    _use_aiohttp: bool | None = field(default=None, kw_only=True, alias="use_aiohttp", validator=_check_flag)
     _httpx_client: httpx.Client | None = field(default=None, kw_only=True, alias="httpx_client")
     _async_httpx_client: httpx.AsyncClient | None = field(default=None, kw_only=True, alias="async_httpx_client")
     _pool: _Pool = field(factory=_Pool, init=False)
@@ -269,12 +301,14 @@ class Client:
         retries and errors go with each request; its hooks, transport, TLS and proxies are used."""
         self._check_callers_client("httpx_client")
         self._pool.sync, self._pool.sync_is_callers = client, True
+        _deadline.install(client)  # a no-op outside this client's calls
         return self
 
     def get_httpx_client(self) -> httpx.Client:
         """The underlying httpx.Client, built on first use."""
         if self._pool.sync is None:
             self._pool.sync = httpx.Client(**self._httpx_kwargs())
+            _deadline.install(self._pool.sync)
         return self._pool.sync
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
@@ -300,12 +334,35 @@ class Client:
             )
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """The underlying httpx.AsyncClient, built on first use."""
-        if self._pool.async_ is None:
+        """The underlying httpx.AsyncClient, built on first use, and anew on a new event loop
+        (the connections of the old one belong to that loop)."""
+        pool = self._pool
+        loop = _loops.running_loop()
+        if loop is not pool.async_loop and loop is not None:
+            _loops.move(pool, loop)
+        if pool.async_ is None:
             kwargs = self._httpx_kwargs()
             cls = _aiohttp_client_class() if self._wants_aiohttp() else httpx.AsyncClient
-            self._pool.async_ = cls(**kwargs)
-        return self._pool.async_
+            pool.async_, pool.async_loop = cls(**kwargs), loop
+        return pool.async_
+
+    def _gate(self) -> Gate:
+        gate = self._pool.gate
+        if gate is None:
+            limits = self._httpx_args.get("limits")
+            size = limits.max_connections if isinstance(limits, httpx.Limits) else _DEFAULT_POOL_SIZE
+            gate = self._pool.gate = Gate(size)
+        return gate
+
+    def _secret_values(self, client: httpx.Client | httpx.AsyncClient) -> list[str]:
+        """Header values an error message must not show: ours of auth, keys and cookies, the
+        caller's client's likewise."""
+        values = list(self._auth_headers().values())
+        for headers in (self._headers, client.headers):
+            for name, value in headers.items():
+                if any(word in name.lower() for word in _SECRET_HEADER_WORDS):
+                    values.append(value)
+        return values
 
     def _wants_aiohttp(self) -> bool:
         if self._use_aiohttp is not None:
@@ -328,62 +385,99 @@ class Client:
 
         Returns the last response (a non-2xx one too: the endpoint raises for it); transport
         errors that outlast the retries become errors.APIConnectionError / APITimeoutError.
+        Each attempt ends by its deadline (``_settings.attempt_seconds`` of the timeout), or
+        the one around the call (the waiter's) when that comes first.
         """
         client = self.get_httpx_client()
         if self._pool.sync_is_callers:
             self._callers_client_kwargs(client, request_kwargs)
         retries_left = self._retries_for(request_kwargs)
+        seconds = _settings.attempt_seconds(self._timeout)
+        gate = self._gate()
         attempt = 0
         slept = 0.0
         while True:
+            answer: httpx.Response | None = None
             try:
-                response = client.request(**request_kwargs)
+                answer = response = _attempt(client, gate, request_kwargs, _deadline.nearest(seconds))
+            except errors.FireworksError:
+                raise
             except RuntimeError as exc:
                 raise _closed_error(client, exc)
-            except ssl.SSLError as exc:  # a TLS alert after the handshake: httpcore's async path lets it through
-                raise _transport_error(httpx.ReadError(str(exc)), request_kwargs, attempt) from exc
-            except httpx.TransportError as exc:
-                if attempt >= retries_left or not _is_retryable(exc):
-                    raise _transport_error(exc, request_kwargs, attempt) from exc
-                delay = self._retry_delay(attempt, None, exc, slept)
+            except Exception as exc:
+                transport_error = self._failure(exc, client, request_kwargs, attempt, retries_left)
+                delay = self._retry_delay(attempt, None, transport_error, slept)
             else:
                 if attempt >= retries_left or response.status_code not in errors.RETRYABLE_STATUS_CODES:
                     return response
                 delay = self._retry_delay(attempt, response, None, slept)
-            if delay is None:  # a Retry-After past the cap (so a response): the caller gets its error now
-                return response
+            # None: a Retry-After past the cap (so a response): the caller gets its error now; or
+            # the wait around this call (the waiter's) ends before the next attempt could start.
+            if delay is None or _past_outer_deadline(delay):
+                if answer is not None:
+                    return answer
+                raise _transport_error(transport_error, request_kwargs, attempt, self._secret_values(client))
             retries.sleep(delay)
             slept += delay
             attempt += 1
 
     async def send_request_async(self, request_kwargs: dict[str, Any]) -> httpx.Response:
-        """Async send_request, with the same retries."""
+        """Async send_request, with the same retries and deadlines."""
         client = self.get_async_httpx_client()
         if self._pool.async_is_callers:
             self._callers_client_kwargs(client, request_kwargs)
         retries_left = self._retries_for(request_kwargs)
+        seconds = _settings.attempt_seconds(self._timeout)
+        semaphore = self._gate().async_semaphore()
         attempt = 0
         slept = 0.0
         while True:
+            answer: httpx.Response | None = None
             try:
-                response = await client.request(**request_kwargs)
+                answer = response = await _attempt_async(client, semaphore, request_kwargs, _deadline.nearest(seconds))
+            except errors.FireworksError:
+                raise
             except RuntimeError as exc:
-                raise _closed_error(client, exc)
-            except ssl.SSLError as exc:  # a TLS alert after the handshake: httpcore's async path lets it through
-                raise _transport_error(httpx.ReadError(str(exc)), request_kwargs, attempt) from exc
-            except httpx.TransportError as exc:
-                if attempt >= retries_left or not _is_retryable(exc):
-                    raise _transport_error(exc, request_kwargs, attempt) from exc
-                delay = self._retry_delay(attempt, None, exc, slept)
+                raise _loops.runtime_error(client, exc, self._pool.async_is_callers) or _closed_error(client, exc)
+            except Exception as exc:
+                transport_error = self._failure(exc, client, request_kwargs, attempt, retries_left)
+                delay = self._retry_delay(attempt, None, transport_error, slept)
             else:
                 if attempt >= retries_left or response.status_code not in errors.RETRYABLE_STATUS_CODES:
                     return response
                 delay = self._retry_delay(attempt, response, None, slept)
-            if delay is None:  # a Retry-After past the cap (so a response): the caller gets its error now
-                return response
+            # None: a Retry-After past the cap (so a response): the caller gets its error now; or
+            # the wait around this call (the waiter's) ends before the next attempt could start.
+            if delay is None or _past_outer_deadline(delay):
+                if answer is not None:
+                    return answer
+                raise _transport_error(transport_error, request_kwargs, attempt, self._secret_values(client))
             await retries.async_sleep(delay)
             slept += delay
             attempt += 1
+
+    def _failure(
+        self,
+        exc: Exception,
+        client: httpx.Client | httpx.AsyncClient,
+        request_kwargs: dict[str, Any],
+        attempt: int,
+        retries_left: int,
+    ) -> httpx.TransportError:
+        """The transport error of a failed attempt when another may follow; else raises the
+        typed error, its message masked of header values."""
+        secrets = self._secret_values(client)
+        if isinstance(exc, ssl.SSLError):  # a TLS alert after the handshake: httpcore's async path lets it through
+            raise _transport_error(httpx.ReadError(str(exc)), request_kwargs, attempt, secrets) from exc
+        if isinstance(exc, TimeoutError):  # the async deadline cancelled the attempt
+            exc = httpx.ReadTimeout("the attempt took longer than its timeout as a whole")
+        if isinstance(exc, (ValueError, httpx.LocalProtocolError)):  # a header value the transport refuses
+            raise _invalid_request(exc, request_kwargs, secrets) from None
+        if not isinstance(exc, httpx.TransportError):
+            raise exc
+        if attempt >= retries_left or not _is_retryable(exc):
+            raise _transport_error(exc, request_kwargs, attempt, secrets) from _cause(exc, secrets)
+        return exc
 
     def _retry_delay(
         self, attempt: int, response: httpx.Response | None, exc: Exception | None, slept: float
@@ -467,8 +561,47 @@ class AuthenticatedClient(Client):
         return {self.auth_header_name: f"{self.prefix} {self.token}" if self.prefix else self.token}
 
 
+def _attempt(
+    client: httpx.Client, gate: Gate, request_kwargs: dict[str, Any], deadline: float | None
+) -> httpx.Response:
+    """One attempt of a sync request, inside the gate, ending by ``deadline``."""
+    token = _deadline.DEADLINE.set(deadline)
+    try:
+        if not gate.enter(None if deadline is None else deadline - time.monotonic()):
+            raise httpx.PoolTimeout("no connection of the pool came free before the attempt's deadline")
+        try:
+            response = client.send(client.build_request(**request_kwargs), stream=True)
+            read_body(response)
+            return response
+        finally:
+            gate.leave()
+    finally:
+        _deadline.DEADLINE.reset(token)
+
+
+async def _attempt_async(
+    client: httpx.AsyncClient, semaphore: Any, request_kwargs: dict[str, Any], deadline: float | None
+) -> httpx.Response:
+    """One attempt of an async request, inside the gate, cancelled at ``deadline`` (TimeoutError)."""
+    async with _deadline.async_deadline(deadline):
+        if semaphore is None:
+            response = await client.send(client.build_request(**request_kwargs), stream=True)
+            await read_body_async(response)
+            return response
+        async with semaphore:
+            response = await client.send(client.build_request(**request_kwargs), stream=True)
+            await read_body_async(response)
+            return response
+
+
+def _past_outer_deadline(delay: float) -> bool:
+    """Whether a wait of ``delay`` before the next attempt would end past the deadline around the call."""
+    left = _deadline.remaining()
+    return left is not None and left <= delay
+
+
 def _transport_error(
-    exc: httpx.TransportError, request_kwargs: dict[str, Any], retries_done: int
+    exc: httpx.TransportError, request_kwargs: dict[str, Any], retries_done: int, secrets: list[str]
 ) -> errors.APIConnectionError:
     try:
         method, url = exc.request.method, errors.safe_url(exc.request.url)
@@ -476,7 +609,29 @@ def _transport_error(
         method, url = str(request_kwargs.get("method", "?")).upper(), str(request_kwargs.get("url", "?"))
     cls = errors.APITimeoutError if _is_timeout(exc) else errors.APIConnectionError
     after = f" (after {retries_done + 1} attempts)" if retries_done else ""
-    return cls(f"{type(exc).__name__} on {method} {url}{after}: {exc}", method=method, url=url)
+    message = errors.mask_header_values(f"{type(exc).__name__} on {method} {url}{after}: {exc}", secrets)
+    return cls(message, method=method, url=url)
+
+
+def _invalid_request(exc: Exception, request_kwargs: dict[str, Any], secrets: list[str]) -> errors.InvalidRequestError:
+    """A request the transport refused to send (a header value with a line break...), masked."""
+    method, url = str(request_kwargs.get("method", "?")).upper(), str(request_kwargs.get("url", "?"))
+    reason = errors.mask_header_values(str(exc), secrets)
+    if isinstance(exc, UnicodeEncodeError):  # its .object holds the whole value: not chained
+        reason = f"a header value is not ASCII ({exc.reason} at position {exc.start})"
+    error = errors.InvalidRequestError(
+        f"{method} {url} could not be sent ({type(exc).__name__}: {reason}); check the headers' values",
+        method=method,
+        url=url,
+    )
+    error.__cause__, error.__suppress_context__ = None, True  # the original may quote the value
+    return error
+
+
+def _cause(exc: BaseException, secrets: list[str]) -> BaseException | None:
+    """``exc`` to chain to our error, or None when its message shows a header value."""
+    text = str(exc)
+    return exc if errors.mask_header_values(text, secrets) == text else None
 
 
 def _is_retryable(exc: httpx.TransportError) -> bool:

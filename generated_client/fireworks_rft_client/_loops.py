@@ -1,0 +1,90 @@
+"""An async client across event loops: a new pool on each new loop.
+
+An httpx (or aiohttp) async client's connections belong to the event loop they were opened
+on; used from the next ``asyncio.run()`` they fail with a bare ``RuntimeError: Event loop is
+closed``. Scripts, notebooks and test suites do exactly that with one client, so the client
+notes the loop its async pool runs on and, on another loop, drops that pool and makes a new
+one. The old loop's sockets are closed without awaiting (that loop cannot run any more); what
+cannot be moved raises ``errors.EventLoopError``:
+
+- the old loop still running (a client shared by two threads' loops at once): one client per
+  loop then;
+- your own ``async_httpx_client=``: it is yours to make anew, so its failure on a new loop
+  becomes that error instead of httpx's bare RuntimeError.
+"""
+
+import asyncio
+import contextlib
+from typing import Any
+
+import httpx
+
+from . import errors
+
+__all__ = ["move", "running_loop", "runtime_error"]
+
+
+def running_loop() -> asyncio.AbstractEventLoop | None:
+    """The running asyncio loop; None off asyncio (trio: nothing to move there)."""
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def move(pool: Any, loop: asyncio.AbstractEventLoop) -> None:
+    """Make ``pool`` (client._Pool) ready for ``loop``: its async client is dropped when it
+    belongs to another loop that has stopped."""
+    old_loop = pool.async_loop
+    pool.async_loop = loop
+    client = pool.async_
+    if old_loop is None or client is None or pool.async_is_callers or client.is_closed:
+        return  # first use on a loop; or nothing of ours to move (a closed client stays closed)
+    if old_loop.is_running():
+        pool.async_loop = old_loop
+        raise errors.EventLoopError(
+            "this async client is in use on another event loop that is still running: "
+            "make one AuthenticatedClient per event loop (per thread running a loop)"
+        )
+    pool.async_ = None
+    _close_quietly(client)
+
+
+def _close_quietly(client: httpx.AsyncClient) -> None:
+    """Close the sockets of an async client whose loop has stopped, without awaiting anything."""
+    transports = [client._transport, *client._mounts.values()]
+    for transport in transports:
+        with contextlib.suppress(Exception):
+            _close_transport(transport)
+
+
+def _close_transport(transport: Any) -> None:
+    pool = getattr(transport, "_pool", None)  # httpx's own: httpcore's AsyncConnectionPool
+    for connection in list(getattr(pool, "_connections", [])):
+        with contextlib.suppress(Exception):
+            stream = connection._connection._network_stream
+            sock = stream.get_extra_info("socket")
+            if sock is not None:
+                sock.close()
+    if pool is not None:
+        with contextlib.suppress(Exception):
+            pool._connections = []
+    session: Any = getattr(transport, "client", None)  # httpx-aiohttp: an aiohttp.ClientSession
+    connector = getattr(session, "_connector", None)
+    if connector is not None:
+        with contextlib.suppress(Exception):
+            connector._close()  # aiohttp's synchronous part of close(): drops every connection
+        with contextlib.suppress(Exception):
+            session._connector = None  # closed: aiohttp's __del__ then has nothing to warn of
+
+
+def runtime_error(client: httpx.AsyncClient, exc: RuntimeError, is_callers: bool) -> errors.EventLoopError | None:
+    """The typed error for httpx's "Event loop is closed" on a caller's own async client."""
+    if client.is_closed or "loop" not in str(exc).lower():
+        return None
+    error = errors.EventLoopError(
+        "the async httpx client was used on an event loop other than the one it ran on "
+        f"({exc}): {'make your async_httpx_client= anew in each event loop' if is_callers else 'make the client anew'}"
+    )
+    error.__cause__ = exc
+    return error
