@@ -19,14 +19,14 @@ import asyncio
 import contextvars
 import ssl
 import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
 import httpcore
 import httpx
 
-__all__ = ["DEADLINE", "async_deadline", "install", "remaining"]
+__all__ = ["DEADLINE", "async_deadline", "install", "nearest", "remaining", "within"]
 
 #: The monotonic time by which the current attempt (or wait) must end; None: no deadline.
 DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("fireworks_rft_deadline", default=None)
@@ -45,6 +45,17 @@ def nearest(seconds: float | None) -> float | None:
         return outer
     own = time.monotonic() + seconds
     return own if outer is None or own < outer else outer
+
+
+@contextmanager
+def within(seconds: float | None) -> Iterator[None]:
+    """Every attempt of the client inside the block ends within ``seconds`` from now (the
+    waiter's deadline around one poll, its retries included); None: no deadline of its own."""
+    token = DEADLINE.set(nearest(seconds))
+    try:
+        yield
+    finally:
+        DEADLINE.reset(token)
 
 
 @asynccontextmanager

@@ -21,7 +21,7 @@ import httpx
 
 from . import errors
 
-__all__ = ["move", "running_loop", "runtime_error"]
+__all__ = ["close_if_stranded", "move", "running_loop", "runtime_error"]
 
 
 def running_loop() -> asyncio.AbstractEventLoop | None:
@@ -30,6 +30,15 @@ def running_loop() -> asyncio.AbstractEventLoop | None:
         return asyncio.get_running_loop()
     except RuntimeError:
         return None
+
+
+def close_if_stranded(pool: Any) -> bool:
+    """At aclose(): True when the async client's loop has stopped and its sockets were closed here."""
+    client, old_loop = pool.async_, pool.async_loop
+    if client is None or old_loop is None or old_loop is running_loop() or old_loop.is_running():
+        return False
+    _close_quietly(client)
+    return True
 
 
 def move(pool: Any, loop: asyncio.AbstractEventLoop) -> None:
@@ -59,23 +68,32 @@ def _close_quietly(client: httpx.AsyncClient) -> None:
 
 
 def _close_transport(transport: Any) -> None:
-    pool = getattr(transport, "_pool", None)  # httpx's own: httpcore's AsyncConnectionPool
+    pool: Any = getattr(transport, "_pool", None)  # httpx's own: httpcore's AsyncConnectionPool
     for connection in list(getattr(pool, "_connections", [])):
-        with contextlib.suppress(Exception):
-            stream = connection._connection._network_stream
-            sock = stream.get_extra_info("socket")
-            if sock is not None:
-                sock.close()
+        with contextlib.suppress(Exception):  # httpcore -> anyio -> asyncio's transport
+            _drop(connection._connection._network_stream._stream._transport)
     if pool is not None:
         with contextlib.suppress(Exception):
             pool._connections = []
     session: Any = getattr(transport, "client", None)  # httpx-aiohttp: an aiohttp.ClientSession
-    connector = getattr(session, "_connector", None)
+    connector: Any = getattr(session, "_connector", None)
     if connector is not None:
+        for held in list(getattr(connector, "_conns", {}).values()):
+            for protocol, _ in held:
+                with contextlib.suppress(Exception):
+                    _drop(protocol.transport)
         with contextlib.suppress(Exception):
-            connector._close()  # aiohttp's synchronous part of close(): drops every connection
+            connector._conns.clear()
+            connector._closed = True
         with contextlib.suppress(Exception):
             session._connector = None  # closed: aiohttp's __del__ then has nothing to warn of
+
+
+def _drop(transport: Any) -> None:
+    """Close an asyncio transport's socket without its (closed) loop, which close() would need."""
+    sock = transport._sock
+    transport._sock = None  # asyncio's __del__ warns of an unclosed transport while it has one
+    sock.close()
 
 
 def runtime_error(client: httpx.AsyncClient, exc: RuntimeError, is_callers: bool) -> errors.EventLoopError | None:

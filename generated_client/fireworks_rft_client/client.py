@@ -512,7 +512,10 @@ class Client:
     async def aclose(self) -> None:
         """Close the async httpx client and the sync one, with every transport under them."""
         if self._pool.async_ is not None:
-            await self._pool.async_.aclose()
+            if _loops.close_if_stranded(self._pool):  # its loop has stopped: nothing there to await
+                self._pool.async_ = None
+            else:
+                await self._pool.async_.aclose()
         self.close()
 
     def __enter__(self) -> Self:
