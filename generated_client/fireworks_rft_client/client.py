@@ -47,7 +47,7 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
-from . import _deadline, _loops, _settings, errors, retries
+from . import _deadline, _log_mask, _loops, _settings, errors, retries
 from ._body import read_body, read_body_async
 from ._gate import Gate
 from ._tls import CertTypes, VerifyTypes, ssl_config
@@ -73,6 +73,7 @@ _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "get
 # Transport failures where another attempt may succeed (not e.g. UnsupportedProtocol).
 _RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
 _logger = logging.getLogger("fireworks_rft_client")
+_log_mask.install()  # httpcore's DEBUG lines quote a refused header value
 # httpx's default pool size (httpx.Limits), for the gate when no limits= is given.
 _DEFAULT_POOL_SIZE = 100
 # Header names whose values are masked in error messages besides the auth header.
@@ -243,6 +244,8 @@ class Client:
 
     def _default_headers(self) -> dict[str, str]:
         headers = {**self._headers, **self._auth_headers()}
+        for name, value in headers.items():  # checked at construction; again here, for one set since
+            _settings.check_header_value(f"the value of header {name!r}", value)
         if not any(name.lower() == "user-agent" for name in headers):
             from ._version import user_agent  # noqa: PLC0415 - once per httpx client built
 

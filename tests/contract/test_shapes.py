@@ -33,6 +33,7 @@ def json_type_name(value: Any) -> str:
         type(value), "null"
     )
 
+
 HERE = Path(__file__).parent / "shapes"
 FIXTURE_SPEC = HERE / "shapes.yaml"
 MODEL = "Shapes"
@@ -205,7 +206,12 @@ INT64_KIND = '{{ "uint64" if schema.schema_format == "uint64" else "int64" }}'
         ("any_property.py.jinja", f"_decode.to_{INT64_KIND}(", UNCHECKED, 'seconds.k: "abc" was accepted'),
         # A uint64 read as a plain string, and one decoded with the int64 range.
         ("any_property.py.jinja", '("int64", "uint64")', '("int64",)', 'unsigned: "-1" was accepted'),
-        ("any_property.py.jinja", '"uint64" if schema', '"int64" if schema', 'unsigned: "18446744073709551615" was refused'),
+        (
+            "any_property.py.jinja",
+            '"uint64" if schema',
+            '"int64" if schema',
+            'unsigned: "18446744073709551615" was refused',
+        ),
         # The message of a union's (a nullable's) type error names every JSON type it takes.
         ("union_property.py.jinja", "join(' or ')", "join(' / ')", "maybeCount: message"),
     ],
