@@ -231,17 +231,19 @@ def test_one_async_client_works_across_successive_event_loops(use_aiohttp: bool)
 def test_your_own_async_client_on_a_second_loop_is_a_typed_error() -> None:
     """Yours is yours to make anew: the bare "Event loop is closed" becomes EventLoopError."""
     with local_server([Answer(200, {"name": "n"})]) as server:
-        own = httpx.AsyncClient()
-        client = AuthenticatedClient(base_url=server.url, token=KEY, async_httpx_client=own)
+        use_own_client_on_two_loops(server.url)
+    gc.collect()  # its socket of the first loop is stranded: collected here, under this test's filters
 
-        async def call() -> None:
-            await get_job.asyncio("acme", "rft-1", client=client)
 
+def use_own_client_on_two_loops(url: str) -> None:
+    client = AuthenticatedClient(base_url=url, token=KEY, async_httpx_client=httpx.AsyncClient())
+
+    async def call() -> None:
+        await get_job.asyncio("acme", "rft-1", client=client)
+
+    asyncio.run(call())
+    with pytest.raises(errors.EventLoopError, match="anew"):
         asyncio.run(call())
-        with pytest.raises(errors.EventLoopError, match="anew"):
-            asyncio.run(call())
-        del own, client
-        gc.collect()  # its socket of the first loop is stranded: collected here, under this test's filters
 
 
 # --- bursts --------------------------------------------------------------------------------
