@@ -219,7 +219,7 @@ def test_one_async_client_works_across_successive_event_loops(use_aiohttp: bool)
     with local_server([Answer(200, {"name": "n"})]) as server:
         client = AuthenticatedClient(base_url=server.url, token=KEY, use_aiohttp=use_aiohttp)
 
-        async def call() -> str | None:
+        async def call() -> object:
             return (await get_job.asyncio("acme", "rft-1", client=client)).name
 
         names = [asyncio.run(call()) for _ in range(3)]
