@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
-from fireworks_rft_client import AuthenticatedClient, errors
+from fireworks_rft_client import AuthenticatedClient, errors, waiter
 from fireworks_rft_client._gate import Gate
 from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job as get_job
 from fireworks_rft_client.retries import Backoff
@@ -166,6 +166,31 @@ def test_the_deadline_holds_per_attempt_and_per_call_options() -> None:
             get_job.sync("acme", "rft-1", client=client.with_options(timeout=0.5, max_retries=1))
         took = time.monotonic() - start
     assert 0.9 < took < 2.5, took
+
+
+@slow(20, "each case waits for a 1 s wait deadline on a trickling server")
+@pytest.mark.parametrize("transport", KINDS)
+def test_the_waiters_deadline_cuts_a_poll_that_would_outlive_it(transport: str) -> None:
+    """The client's timeout (60 s) would let each trickled read go on; the wait's 1 s does not."""
+    with local_server([Trickle(every=0.2)]) as server:
+        client = make_client(transport, base_url=server.url)
+        start = time.monotonic()
+        with pytest.raises(waiter.WaitTimeoutError) as caught:
+            if transport == "sync":
+                with client:
+                    waiter.wait_for_job(client, "accounts/acme/reinforcementFineTuningJobs/rft-1", timeout=1)
+            else:
+
+                async def wait() -> None:
+                    async with client:
+                        await waiter.async_wait_for_job(
+                            client, "accounts/acme/reinforcementFineTuningJobs/rft-1", timeout=1
+                        )
+
+                asyncio.run(wait())
+        took = time.monotonic() - start
+    assert took < 2.5, f"the wait ran {took:.1f} s with timeout=1"
+    assert isinstance(caught.value.last_error, errors.APITimeoutError)
 
 
 # --- every bad response is a typed error --------------------------------------------------
