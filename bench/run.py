@@ -9,13 +9,13 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from bench import get_calls, imports, make_targets, parsing, report
+from bench import burst, get_calls, imports, make_targets, parsing, report
 from bench.contenders import expected_summary
 from bench.payload import ROOT
 from bench.server import running_server, server_stats
 from bench.settings import FULL, QUICK, Settings
 
-SECTIONS = ("sync_get", "async_get", "parsing", "cold_import", "make")
+SECTIONS = ("sync_get", "async_get", "burst", "parsing", "cold_import", "make")
 
 
 def _load() -> str:
@@ -52,6 +52,8 @@ def _about(settings: Settings) -> dict[str, str]:
         "parsing": f"median of {s.parse_rounds} batches of {s.parse_ops}",
         "cold_import": f"median of {s.import_runs} interpreters each",
         "make": f"median of {s.make_runs} runs each",
+        "burst": f"median of {s.burst_rounds} bursts of {s.burst_calls} concurrent calls, server answering in "
+        f"{burst.DELAY_MS} ms",
     }
 
 
@@ -71,7 +73,7 @@ def run(settings: Settings, sections: tuple[str, ...]) -> dict[str, Any]:
                     requests1, cpu1 = server_stats(base_url)
                     # The server's own CPU per request it answered: it must stay well below the clients'.
                     results[section]["server_cpu_us"] = (cpu1 - cpu0) / max(1, requests1 - requests0) * 1e6
-    others = {"parsing": parsing.bench_parsing, "cold_import": imports.bench_imports, "make": make_targets.bench_make}
+    others = {"burst": burst.bench_burst, "parsing": parsing.bench_parsing, "cold_import": imports.bench_imports, "make": make_targets.bench_make}
     for section, bench in others.items():
         if section in sections:
             start = time.perf_counter()

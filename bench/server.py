@@ -5,7 +5,8 @@ with the job example of bench/payload.py (200), `GET /_stats` with its own reque
 show it is not the bottleneck), anything else with a JSON 404 or 401. Connections stay open
 (keep-alive). The answers are prepared once, so the server costs little next to the clients.
 
-`python -m bench.server` prints the port it listens on, then serves until it is terminated;
+`python -m bench.server [--delay-ms N]` prints the port it listens on, then serves until it is
+terminated, answering each job request N ms after it came (default at once);
 `running_server()` starts it in a child process and stops it by PID.
 """
 
@@ -31,8 +32,14 @@ def _answer(status: str, body: bytes) -> bytes:
     return head.encode() + body
 
 
+def _write(transport: asyncio.Transport, data: bytes) -> None:
+    if not transport.is_closing():
+        transport.write(data)
+
+
 class _JobProtocol(asyncio.Protocol):
     served = 0  # job requests answered, over all connections
+    delay = 0.0  # seconds before each job answer (--delay-ms)
     ok = _answer("200 OK", job_body())
     not_found = _answer("404 Not Found", b'{"code":5,"message":"not found"}')
     unauthenticated = _answer("401 Unauthorized", b'{"code":16,"message":"missing Bearer token"}')
@@ -62,7 +69,10 @@ class _JobProtocol(asyncio.Protocol):
                 transport.write(self.unauthenticated)
             else:
                 _JobProtocol.served += 1
-                transport.write(self.ok)
+                if _JobProtocol.delay:  # a server that takes its time (bench/burst.py): 20 ms per answer
+                    asyncio.get_running_loop().call_later(_JobProtocol.delay, _write, transport, self.ok)
+                else:
+                    transport.write(self.ok)
             if b"\r\nconnection: close" in lowered:
                 transport.close()
                 return
@@ -85,11 +95,15 @@ def server_stats(base_url: str) -> tuple[int, float]:
 
 
 @contextmanager
-def running_server() -> Iterator[str]:
-    """Start the server in a child process; yield its base URL; stop it by PID."""
+def running_server(delay_ms: int = 0) -> Iterator[str]:
+    """Start the server in a child process (answering jobs after ``delay_ms``); yield its base
+    URL; stop it by PID."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "bench.server"], cwd=ROOT, env=env, stdout=subprocess.PIPE
+        [sys.executable, "-m", "bench.server", *(["--delay-ms", str(delay_ms)] if delay_ms else [])],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
     )
     try:
         assert process.stdout is not None
@@ -110,4 +124,6 @@ def running_server() -> Iterator[str]:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--delay-ms"]:
+        _JobProtocol.delay = int(sys.argv[2]) / 1000
     asyncio.run(_serve())

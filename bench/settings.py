@@ -15,6 +15,8 @@ class Settings:
     parse_ops: int
     import_runs: int  # fresh interpreters per package
     make_runs: int
+    burst_calls: int = 1000  # concurrent calls of one burst (bench/burst.py)
+    burst_rounds: int = 3  # timed bursts per client and transport, interleaved
 
     @property
     def warmup_calls(self) -> int:
@@ -45,4 +47,6 @@ QUICK = Settings(
     parse_ops=50,
     import_runs=1,
     make_runs=1,
+    burst_calls=100,
+    burst_rounds=1,
 )

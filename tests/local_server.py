@@ -23,6 +23,7 @@ class Answer:
     status: int = 200
     body: bytes | str | Mapping[str, Any] | list[Any] = b"{}"
     headers: Mapping[str, str] = field(factory=dict)
+    delay: float = 0.0  # seconds before answering (requests of a burst overlap)
 
     def payload(self) -> bytes:
         if isinstance(self.body, bytes):
@@ -108,6 +109,8 @@ def local_server(script: Sequence[Step] = (Answer(),), *, tls: ssl.SSLContext | 
             if isinstance(step, (Stall, Drop)):
                 self.close_connection = True
                 return
+            if step.delay:
+                stop.wait(step.delay)
             payload = step.payload()
             self.send_response(step.status)
             for name, value in step.headers.items():

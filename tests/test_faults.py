@@ -9,12 +9,16 @@ import logging
 import math
 import time
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import httpcore
 import httpx
 import pytest
 
 from fireworks_rft_client import AuthenticatedClient, errors, waiter
+from fireworks_rft_client import client as client_module
+from fireworks_rft_client._aiohttp import AiohttpTransport
 from fireworks_rft_client._gate import Gate
 from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job as get_job
 from fireworks_rft_client.retries import Backoff
@@ -274,38 +278,69 @@ def use_own_client_on_two_loops(url: str) -> None:
 # --- bursts --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("limit", [5, None])
-def test_no_more_requests_in_flight_than_the_pool_has_connections(limit: int | None) -> None:
-    """The gate holds a burst at the pool's size (limits=); without a limit it lets all through,
-    which shows the count can exceed it (the bite)."""
-    in_flight = peak = 0
+POOL_CLASSES = {
+    "sync": (httpcore.ConnectionPool, "handle_request"),
+    "async-httpx": (httpcore.AsyncConnectionPool, "handle_async_request"),
+    "async-aiohttp": (AiohttpTransport, "handle_async_request"),
+}
 
-    async def handler(request: httpx.Request) -> httpx.Response:
-        nonlocal in_flight, peak
-        in_flight += 1
-        peak = max(peak, in_flight)
-        await asyncio.sleep(0.01)
-        in_flight -= 1
-        return httpx.Response(200, json={"name": "n"})
 
-    limits = httpx.Limits(max_connections=limit)
-    client = AuthenticatedClient(
-        base_url="http://api.test",
-        token=KEY,
-        use_aiohttp=False,
-        httpx_args={"transport": httpx.MockTransport(handler), "limits": limits},
-    )
+@slow(15, "bursts of 60 calls against a server answering in 50 ms, on three transports, gated and not")
+@pytest.mark.parametrize("gated", [True, False], ids=["gated", "bite-without-gate"])
+@pytest.mark.parametrize("transport", KINDS)
+def test_the_pool_never_sees_more_requests_than_it_serves_at_once(
+    transport: str, gated: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A burst of 60 on a pool of 5: the pool (httpcore's, or the aiohttp transport) is handed at
+    most 5 at a time, the rest wait in the client's gate. Without the gate it is handed all 60."""
+    in_pool = peak = 0
+    cls, method = POOL_CLASSES[transport]
+    real = getattr(cls, method)
 
-    async def burst() -> None:
-        await asyncio.gather(*(get_job.asyncio("acme", "rft-1", client=client) for _ in range(50)))
-        await client.aclose()
+    def count(delta: int) -> None:
+        nonlocal in_pool, peak
+        in_pool += delta
+        peak = max(peak, in_pool)
 
-    asyncio.run(burst())
-    assert peak == (limit or 50)
+    if transport == "sync":
+
+        def counted(self: Any, request: Any) -> Any:
+            count(1)
+            try:
+                return real(self, request)
+            finally:
+                count(-1)
+    else:
+
+        async def counted(self: Any, request: Any) -> Any:  # type: ignore[misc]
+            count(1)
+            try:
+                return await real(self, request)
+            finally:
+                count(-1)
+
+    monkeypatch.setattr(cls, method, counted)
+    if not gated:  # the gate sized to no bound
+        monkeypatch.setattr(client_module, "pool_size", lambda client, keepalive: None)
+    limits = httpx.Limits(max_connections=5, max_keepalive_connections=5)
+    with local_server([Answer(200, {"name": "n"}, delay=0.05)]) as server:
+        client = make_client(transport, base_url=server.url, httpx_args={"limits": limits})
+        if transport == "sync":
+            with client, ThreadPoolExecutor(60) as threads:
+                list(threads.map(lambda _: get_job.sync("acme", "rft-1", client=client), range(60)))
+        else:
+
+            async def burst() -> None:
+                async with client:
+                    await asyncio.gather(*(get_job.asyncio("acme", "rft-1", client=client) for _ in range(60)))
+
+            asyncio.run(burst())
+    assert peak == 5 if gated else peak > 5, peak
 
 
 def test_the_sync_gate_bounds_threads_and_times_out() -> None:
-    gate = Gate(1)
+    gate = Gate()
+    gate.size_sync(1)
     assert gate.enter(None)
     assert not gate.enter(0.01), "a second place while the only one is held"
     gate.leave()

@@ -49,7 +49,7 @@ from attrs import define, evolve, field
 
 from . import _deadline, _log_mask, _loops, _settings, errors, retries
 from ._body import read_body, read_body_async
-from ._gate import Gate
+from ._gate import Gate, pool_size
 from ._tls import CertTypes, VerifyTypes, ssl_config
 from .retries import Backoff
 
@@ -74,8 +74,6 @@ _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "get
 _RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
 _logger = logging.getLogger("fireworks_rft_client")
 _log_mask.install()  # httpcore's DEBUG lines quote a refused header value
-# httpx's default pool size (httpx.Limits), for the gate when no limits= is given.
-_DEFAULT_POOL_SIZE = 100
 # Header names whose values are masked in error messages besides the auth header.
 _SECRET_HEADER_WORDS = ("auth", "key", "token", "secret", "cookie", "session", "password", "signature")
 
@@ -349,12 +347,16 @@ class Client:
             pool.async_, pool.async_loop = cls(**kwargs), loop
         return pool.async_
 
-    def _gate(self) -> Gate:
-        gate = self._pool.gate
+    def _gate(self, *, sync: bool) -> Gate:
+        """The in-flight bound of the pool, each side sized from the transport it runs on."""
+        pool = self._pool
+        gate = pool.gate
         if gate is None:
-            limits = self._httpx_args.get("limits")
-            size = limits.max_connections if isinstance(limits, httpx.Limits) else _DEFAULT_POOL_SIZE
-            gate = self._pool.gate = Gate(size)
+            gate = pool.gate = Gate()
+        if sync and not gate.sync_sized:
+            gate.size_sync(pool_size(pool.sync, keepalive=False))
+        elif not sync and not gate.async_sized:
+            gate.size_async(pool_size(pool.async_, keepalive=True))
         return gate
 
     def _secret_values(self, client: httpx.Client | httpx.AsyncClient) -> list[str]:
@@ -396,7 +398,7 @@ class Client:
             self._callers_client_kwargs(client, request_kwargs)
         retries_left = self._retries_for(request_kwargs)
         seconds = _settings.attempt_seconds(self._timeout)
-        gate = self._gate()
+        gate = self._gate(sync=True)
         attempt = 0
         slept = 0.0
         while True:
@@ -431,7 +433,7 @@ class Client:
             self._callers_client_kwargs(client, request_kwargs)
         retries_left = self._retries_for(request_kwargs)
         seconds = _settings.attempt_seconds(self._timeout)
-        semaphore = self._gate().async_semaphore()
+        semaphore = self._gate(sync=False).async_semaphore()
         attempt = 0
         slept = 0.0
         while True:
