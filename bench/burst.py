@@ -51,7 +51,7 @@ def _bench_sync(base_url: str, settings: Settings) -> dict[str, list[float]]:
     }
     walls: dict[str, list[float]] = {key: [] for key in calls}
     try:
-        for key, call in calls.items():
+        for call in calls.values():
             _sync_burst(call, settings.burst_calls // 4)  # connections opened, code paths warm
         for round_no in range(settings.burst_rounds):
             for key in list(calls)[round_no % 2 :] + list(calls)[: round_no % 2]:
@@ -72,7 +72,7 @@ async def _bench_async(base_url: str, settings: Settings, use_aiohttp: bool) -> 
     }
     walls: dict[str, list[float]] = {key: [] for key in calls}
     try:
-        for key, call in calls.items():
+        for call in calls.values():
             await _async_burst(call, settings.burst_calls // 4)
         for round_no in range(settings.burst_rounds):
             for key in list(calls)[round_no % 2 :] + list(calls)[: round_no % 2]:

@@ -73,7 +73,12 @@ def run(settings: Settings, sections: tuple[str, ...]) -> dict[str, Any]:
                     requests1, cpu1 = server_stats(base_url)
                     # The server's own CPU per request it answered: it must stay well below the clients'.
                     results[section]["server_cpu_us"] = (cpu1 - cpu0) / max(1, requests1 - requests0) * 1e6
-    others = {"burst": burst.bench_burst, "parsing": parsing.bench_parsing, "cold_import": imports.bench_imports, "make": make_targets.bench_make}
+    others = {
+        "burst": burst.bench_burst,
+        "parsing": parsing.bench_parsing,
+        "cold_import": imports.bench_imports,
+        "make": make_targets.bench_make,
+    }
     for section, bench in others.items():
         if section in sections:
             start = time.perf_counter()
