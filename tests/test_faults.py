@@ -139,6 +139,8 @@ def test_a_bad_header_that_slips_through_is_masked_on_every_transport(
                 error = None  # aiohttp sends a tab or a leading space as it is
     if error is not None:
         assert isinstance(error, (errors.InvalidRequestError, errors.ConfigurationError)), repr(error)
+        if isinstance(error, errors.InvalidRequestError):
+            assert error.url == f"{server.url}/v1/accounts/acme/reinforcementFineTuningJobs/rft-1"
         assert not shows_key(error), "".join(traceback.format_exception(error))
     assert KEY not in caplog.text
 
@@ -154,10 +156,11 @@ def test_a_trickling_server_cannot_stretch_a_call_past_its_timeout(transport: st
     with local_server([Trickle(every=0.2, in_headers=in_headers)]) as server:
         client = make_client(transport, base_url=server.url, timeout=1, max_retries=0)
         start = time.monotonic()
-        with pytest.raises(errors.APITimeoutError):
+        with pytest.raises(errors.APITimeoutError) as caught:
             fetch(transport, client)
         took = time.monotonic() - start
     assert took < 2.5, f"the call ran {took:.1f} s with timeout=1"
+    assert caught.value.url == f"{server.url}/v1/accounts/acme/reinforcementFineTuningJobs/rft-1"
 
 
 @slow(20, "waits for a 1 s per-call deadline on a trickling server, twice with a retry")

@@ -36,6 +36,7 @@
 #   calls work.
 """HTTP clients: ``AuthenticatedClient`` for the API, ``Client`` for unauthenticated use."""
 
+import contextlib
 import itertools
 import logging
 import os
@@ -152,6 +153,7 @@ class Client:
         headers: Headers sent with every request (copied, never modified).
         cookies: Cookies sent with every request.
         timeout: Seconds or an ``httpx.Timeout``; default ``DEFAULT_TIMEOUT`` (60 s, 5 s to connect).
+            Each attempt also ends, as a whole, when the largest of its parts has passed.
         max_retries: Retries of an idempotent request after a connection error, a timeout or a
             status in ``errors.RETRYABLE_STATUS_CODES``; default 2, 0 turns retrying off.
         backoff: The waits between retries (``retries.Backoff``: 0.5 s doubling up to 8 s, with
@@ -477,9 +479,12 @@ class Client:
         if isinstance(exc, TimeoutError):  # the async deadline cancelled the attempt
             exc = httpx.ReadTimeout("the attempt took longer than its timeout as a whole")
         if isinstance(exc, (ValueError, httpx.LocalProtocolError)):  # a header value the transport refuses
-            raise _invalid_request(exc, request_kwargs, secrets) from None
+            raise _invalid_request(exc, _request_line(client, request_kwargs), secrets) from None
         if not isinstance(exc, httpx.TransportError):
             raise exc
+        if not _has_request(exc):  # ours (a deadline, the gate): the message names the full URL too
+            with contextlib.suppress(Exception):
+                exc.request = client.build_request(**request_kwargs)
         if attempt >= retries_left or not _is_retryable(exc):
             raise _transport_error(exc, request_kwargs, attempt, secrets) from _cause(exc, secrets)
         return exc
@@ -621,9 +626,29 @@ def _transport_error(
     return cls(message, method=method, url=url)
 
 
-def _invalid_request(exc: Exception, request_kwargs: dict[str, Any], secrets: list[str]) -> errors.InvalidRequestError:
+def _has_request(exc: httpx.TransportError) -> bool:
+    try:
+        exc.request  # noqa: B018 - httpx raises RuntimeError when the error has none
+    except RuntimeError:
+        return False
+    return True
+
+
+def _request_line(client: httpx.Client | httpx.AsyncClient, request_kwargs: dict[str, Any]) -> tuple[str, str]:
+    """Method and full URL (without credentials) of a request that was not sent."""
+    method = str(request_kwargs.get("method", "?")).upper()
+    url = str(request_kwargs.get("url", ""))
+    try:
+        if not httpx.URL(url).is_absolute_url:  # as httpx merges it: under the base URL's path
+            url = str(client.base_url).rstrip("/") + "/" + url.lstrip("/")
+        return method, errors.safe_url(httpx.URL(url))
+    except Exception:  # noqa: BLE001 - only for a message
+        return method, "?"
+
+
+def _invalid_request(exc: Exception, line: tuple[str, str], secrets: list[str]) -> errors.InvalidRequestError:
     """A request the transport refused to send (a header value with a line break...), masked."""
-    method, url = str(request_kwargs.get("method", "?")).upper(), str(request_kwargs.get("url", "?"))
+    method, url = line
     reason = errors.mask_header_values(str(exc), secrets)
     if isinstance(exc, UnicodeEncodeError):  # its .object holds the whole value: not chained
         reason = f"a header value is not ASCII ({exc.reason} at position {exc.start})"
