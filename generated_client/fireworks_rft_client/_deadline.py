@@ -19,14 +19,14 @@ import asyncio
 import contextvars
 import ssl
 import time
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import httpcore
 import httpx
 
-__all__ = ["DEADLINE", "async_deadline", "install", "nearest", "remaining", "within"]
+__all__ = ["DEADLINE", "cancel_at", "install", "nearest", "remaining", "within"]
 
 #: The monotonic time by which the current attempt (or wait) must end; None: no deadline.
 DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("fireworks_rft_deadline", default=None)
@@ -58,27 +58,29 @@ def within(seconds: float | None) -> Iterator[None]:
         DEADLINE.reset(token)
 
 
-@asynccontextmanager
-async def async_deadline(deadline: float | None) -> AsyncIterator[None]:
-    """Cancel the block at ``deadline`` (monotonic seconds), raising TimeoutError; None: no limit."""
-    token = DEADLINE.set(deadline)
+def cancel_at(deadline: float) -> Any:
+    """An ``async with`` block cancelled at ``deadline`` (monotonic seconds), raising TimeoutError:
+    ``asyncio.timeout`` (no generator around it: this runs on every async call), or anyio's
+    scope off asyncio (trio)."""
+    delay = max(deadline - time.monotonic(), 0.0)
     try:
-        if deadline is None:
-            yield
-            return
-        delay = max(deadline - time.monotonic(), 0.0)
-        try:
-            asyncio.current_task()
-        except RuntimeError:  # not on asyncio (trio): anyio's scope does the same there
-            import anyio  # noqa: PLC0415
+        asyncio.current_task()
+    except RuntimeError:
+        return _AnyioDeadline(delay)
+    return asyncio.timeout(delay)
 
-            with anyio.fail_after(delay):
-                yield
-            return
-        async with asyncio.timeout(delay):
-            yield
-    finally:
-        DEADLINE.reset(token)
+
+class _AnyioDeadline:
+    def __init__(self, delay: float) -> None:
+        import anyio  # noqa: PLC0415 - off asyncio only
+
+        self._scope = anyio.fail_after(delay)
+
+    async def __aenter__(self) -> None:
+        self._scope.__enter__()
+
+    async def __aexit__(self, *exc_info: Any) -> bool | None:
+        return self._scope.__exit__(*exc_info)
 
 
 def _clamp(timeout: float | None, error: type[Exception]) -> float | None:

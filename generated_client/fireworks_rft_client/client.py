@@ -36,6 +36,7 @@
 #   calls work.
 """HTTP clients: ``AuthenticatedClient`` for the API, ``Client`` for unauthenticated use."""
 
+import asyncio
 import contextlib
 import itertools
 import logging
@@ -593,18 +594,33 @@ def _attempt(
 
 
 async def _attempt_async(
-    client: httpx.AsyncClient, semaphore: Any, request_kwargs: dict[str, Any], deadline: float | None
+    client: httpx.AsyncClient,
+    semaphore: asyncio.Semaphore | None,
+    request_kwargs: dict[str, Any],
+    deadline: float | None,
 ) -> httpx.Response:
     """One attempt of an async request, inside the gate, cancelled at ``deadline`` (TimeoutError)."""
-    async with _deadline.async_deadline(deadline):
-        if semaphore is None:
-            response = await client.send(client.build_request(**request_kwargs), stream=True)
-            await read_body_async(response)
-            return response
-        async with semaphore:
-            response = await client.send(client.build_request(**request_kwargs), stream=True)
-            await read_body_async(response)
-            return response
+    token = _deadline.DEADLINE.set(deadline)
+    try:
+        if deadline is None:
+            return await _send_gated(client, semaphore, request_kwargs)
+        async with _deadline.cancel_at(deadline):
+            return await _send_gated(client, semaphore, request_kwargs)
+    finally:
+        _deadline.DEADLINE.reset(token)
+
+
+async def _send_gated(
+    client: httpx.AsyncClient, semaphore: asyncio.Semaphore | None, request_kwargs: dict[str, Any]
+) -> httpx.Response:
+    if semaphore is None:
+        response = await client.send(client.build_request(**request_kwargs), stream=True)
+        await read_body_async(response)
+        return response
+    async with semaphore:  # the body too: its connection is busy until it is read
+        response = await client.send(client.build_request(**request_kwargs), stream=True)
+        await read_body_async(response)
+        return response
 
 
 def _past_outer_deadline(delay: float) -> bool:
