@@ -1,7 +1,8 @@
 """A small, fast HTTP/1.1 server for the benchmarks, run in its own process on 127.0.0.1.
 
 It answers `GET /v1/accounts/{account}/reinforcementFineTuningJobs/{job}` carrying a Bearer token
-with the job example of bench/payload.py (200), `GET /_stats` with its own request count and CPU seconds (to
+with a job example of bench/payload.py (200: the reference page's for its job id, today's job
+for any other), `GET /_stats` with its own request count and CPU seconds (to
 show it is not the bottleneck), anything else with a JSON 404 or 401. Connections stay open
 (keep-alive). The answers are prepared once, so the server costs little next to the clients.
 
@@ -22,9 +23,9 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from bench.payload import ROOT, job_body
+from bench.payload import JOB_IDS, REFERENCE, ROOT, job_body
 
-_JOB_TARGET = re.compile(rb"GET /v1/accounts/[^/?\s]+/reinforcementFineTuningJobs/[^/?\s]+(\?\S*)? HTTP/1\.1")
+_JOB_TARGET = re.compile(rb"GET /v1/accounts/[^/?\s]+/reinforcementFineTuningJobs/([^/?\s]+)(\?\S*)? HTTP/1\.1")
 
 
 def _answer(status: str, body: bytes) -> bytes:
@@ -41,6 +42,8 @@ class _JobProtocol(asyncio.Protocol):
     served = 0  # job requests answered, over all connections
     delay = 0.0  # seconds before each job answer (--delay-ms)
     ok = _answer("200 OK", job_body())
+    ok_reference = _answer("200 OK", job_body(REFERENCE))
+    reference_id = JOB_IDS[REFERENCE].encode()
     not_found = _answer("404 Not Found", b'{"code":5,"message":"not found"}')
     unauthenticated = _answer("401 Unauthorized", b'{"code":16,"message":"missing Bearer token"}')
 
@@ -63,16 +66,17 @@ class _JobProtocol(asyncio.Protocol):
             if head.startswith(b"GET /_stats "):
                 stats = {"requests": _JobProtocol.served, "cpu_s": time.process_time()}
                 transport.write(_answer("200 OK", json.dumps(stats).encode()))
-            elif not _JOB_TARGET.match(head):
+            elif (match := _JOB_TARGET.match(head)) is None:
                 transport.write(self.not_found)
             elif b"\r\nauthorization: bearer " not in lowered:
                 transport.write(self.unauthenticated)
             else:
                 _JobProtocol.served += 1
+                answer = self.ok_reference if match.group(1) == self.reference_id else self.ok
                 if _JobProtocol.delay:  # a server that takes its time (bench/burst.py): 20 ms per answer
-                    asyncio.get_running_loop().call_later(_JobProtocol.delay, _write, transport, self.ok)
+                    asyncio.get_running_loop().call_later(_JobProtocol.delay, _write, transport, answer)
                 else:
-                    transport.write(self.ok)
+                    transport.write(answer)
             if b"\r\nconnection: close" in lowered:
                 transport.close()
                 return

@@ -33,7 +33,9 @@
 # - a body that does not decode as its Content-Encoding says is an errors.ResponseValidationError
 #   holding the raw body (_body), not httpx's bare DecodingError;
 # - an async client moves to a new event loop with a new pool (_loops): successive asyncio.run()
-#   calls work.
+#   calls work;
+# - the request's URL goes to httpx absolute, merged with the base URL once per path
+#   (_absolute_urls), not parsed and merged again on every call.
 """HTTP clients: ``AuthenticatedClient`` for the API, ``Client`` for unauthenticated use."""
 
 import asyncio
@@ -50,6 +52,7 @@ import httpx
 from attrs import define, evolve, field
 
 from . import _deadline, _log_mask, _loops, _settings, errors, retries
+from ._absolute_urls import UrlCache
 from ._body import read_body, read_body_async
 from ._gate import Gate, pool_size
 from ._tls import CertTypes, VerifyTypes, ssl_config
@@ -142,6 +145,9 @@ class _Pool:
     # The event loop the async client runs on (_loops), and the in-flight bound (_gate).
     async_loop: Any = None
     gate: Gate | None = None
+    # The absolute URL of each path, per httpx client (each checks it was built on its base URL).
+    sync_urls: UrlCache = field(factory=UrlCache)
+    async_urls: UrlCache = field(factory=UrlCache)
 
 
 @define(repr=False)
@@ -253,7 +259,9 @@ class Client:
             headers["User-Agent"] = user_agent()
         return headers
 
-    def _callers_client_kwargs(self, client: httpx.Client | httpx.AsyncClient, request_kwargs: dict[str, Any]) -> None:
+    def _callers_client_kwargs(
+        self, client: httpx.Client | httpx.AsyncClient, urls: UrlCache, request_kwargs: dict[str, Any]
+    ) -> None:
         """Our base URL, headers and timeout on a request through the caller's own httpx client."""
         headers = {**self._headers, **self._auth_headers()}
         if client.headers.get("user-agent") == _HTTPX_USER_AGENT and not any(
@@ -262,7 +270,7 @@ class Client:
             from ._version import user_agent  # noqa: PLC0415
 
             headers["User-Agent"] = user_agent()
-        request_kwargs["url"] = self._base_url.rstrip("/") + "/" + request_kwargs["url"].lstrip("/")
+        request_kwargs["url"] = urls.joined(self._base_url, request_kwargs["url"])
         request_kwargs["headers"] = {**headers, **request_kwargs.get("headers", {})}
         request_kwargs["timeout"] = self._timeout
 
@@ -398,7 +406,9 @@ class Client:
         """
         client = self.get_httpx_client()
         if self._pool.sync_is_callers:
-            self._callers_client_kwargs(client, request_kwargs)
+            self._callers_client_kwargs(client, self._pool.sync_urls, request_kwargs)
+        else:
+            request_kwargs["url"] = self._pool.sync_urls.absolute(client, request_kwargs["url"])
         retries_left = self._retries_for(request_kwargs)
         seconds = _settings.attempt_seconds(self._timeout)
         gate = self._gate(sync=True)
@@ -433,7 +443,9 @@ class Client:
         """Async send_request, with the same retries and deadlines."""
         client = self.get_async_httpx_client()
         if self._pool.async_is_callers:
-            self._callers_client_kwargs(client, request_kwargs)
+            self._callers_client_kwargs(client, self._pool.async_urls, request_kwargs)
+        else:
+            request_kwargs["url"] = self._pool.async_urls.absolute(client, request_kwargs["url"])
         retries_left = self._retries_for(request_kwargs)
         seconds = _settings.attempt_seconds(self._timeout)
         semaphore = self._gate(sync=False).async_semaphore()
@@ -630,12 +642,18 @@ def _past_outer_deadline(delay: float) -> bool:
 
 
 def _transport_error(
-    exc: httpx.TransportError, request_kwargs: dict[str, Any], retries_done: int, secrets: list[str]
+    exc: httpx.TransportError,
+    request_kwargs: dict[str, Any],
+    retries_done: int,
+    secrets: list[str] | tuple[str, ...] = (),
 ) -> errors.APIConnectionError:
+    """Our error for a transport's; ``secrets``: header values to mask (bytes literals always are)."""
     try:
         method, url = exc.request.method, errors.safe_url(exc.request.url)
     except RuntimeError:
-        method, url = str(request_kwargs.get("method", "?")).upper(), str(request_kwargs.get("url", "?"))
+        method = str(request_kwargs.get("method", "?")).upper()
+        sent = request_kwargs.get("url", "?")  # an absolute httpx.URL (_absolute_urls): no user info shown
+        url = errors.safe_url(sent) if isinstance(sent, httpx.URL) else str(sent)
     cls = errors.APITimeoutError if _is_timeout(exc) else errors.APIConnectionError
     after = f" (after {retries_done + 1} attempts)" if retries_done else ""
     message = errors.mask_header_values(f"{type(exc).__name__} on {method} {url}{after}: {exc}", secrets)
