@@ -15,7 +15,6 @@ from now), and the waiter a deadline for a whole wait; the nearer one counts.
   attribute: ``install`` checks for it, and tests/test_deadlines.py shows it in use.
 """
 
-import asyncio
 import contextvars
 import ssl
 import time
@@ -23,7 +22,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import httpcore
 import httpx
 
 __all__ = ["DEADLINE", "cancel_at", "install", "nearest", "remaining", "within"]
@@ -62,6 +60,8 @@ def cancel_at(deadline: float) -> Any:
     """An ``async with`` block cancelled at ``deadline`` (monotonic seconds), raising TimeoutError:
     ``asyncio.timeout`` (no generator around it: this runs on every async call), or anyio's
     scope off asyncio (trio)."""
+    import asyncio  # noqa: PLC0415 - loaded already on any async call; not at the package's import
+
     delay = max(deadline - time.monotonic(), 0.0)
     try:
         asyncio.current_task()
@@ -83,14 +83,17 @@ class _AnyioDeadline:
         return self._scope.__exit__(*exc_info)
 
 
-def _clamp(timeout: float | None, error: type[Exception]) -> float | None:
-    """``timeout``, cut to what is left before the deadline; ``error`` when nothing is left."""
+def _clamp(timeout: float | None, error: str) -> float | None:
+    """``timeout``, cut to what is left before the deadline; httpcore's ``error`` (a class name)
+    when nothing is left."""
     deadline = DEADLINE.get()
     if deadline is None:
         return timeout
     left = deadline - time.monotonic()
     if left <= 0:
-        raise error("the attempt reached its deadline (its timeout as a whole)")
+        import httpcore  # noqa: PLC0415 - loaded by then (its pool calls this); not at the package's import
+
+        raise getattr(httpcore, error)("the attempt reached its deadline (its timeout as a whole)")
     return left if timeout is None or left < timeout else timeout
 
 
@@ -102,11 +105,11 @@ class _Stream:
         self._stream = stream
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        data: bytes = self._stream.read(max_bytes, _clamp(timeout, httpcore.ReadTimeout))
+        data: bytes = self._stream.read(max_bytes, _clamp(timeout, "ReadTimeout"))
         return data
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._stream.write(buffer, _clamp(timeout, httpcore.WriteTimeout))
+        self._stream.write(buffer, _clamp(timeout, "WriteTimeout"))
 
     def close(self) -> None:
         self._stream.close()
@@ -114,7 +117,7 @@ class _Stream:
     def start_tls(
         self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
     ) -> "_Stream":
-        timeout = _clamp(timeout, httpcore.ConnectTimeout)
+        timeout = _clamp(timeout, "ConnectTimeout")
         return _Stream(self._stream.start_tls(ssl_context, server_hostname, timeout))
 
     def get_extra_info(self, info: str) -> Any:
@@ -128,11 +131,11 @@ class _Backend:
         self._backend = backend
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None, **kwargs: Any) -> "_Stream":
-        timeout = _clamp(timeout, httpcore.ConnectTimeout)
+        timeout = _clamp(timeout, "ConnectTimeout")
         return _Stream(self._backend.connect_tcp(host, port, timeout=timeout, **kwargs))
 
     def connect_unix_socket(self, path: str, timeout: float | None = None, **kwargs: Any) -> "_Stream":
-        timeout = _clamp(timeout, httpcore.ConnectTimeout)
+        timeout = _clamp(timeout, "ConnectTimeout")
         return _Stream(self._backend.connect_unix_socket(path, timeout=timeout, **kwargs))
 
     def sleep(self, seconds: float) -> None:

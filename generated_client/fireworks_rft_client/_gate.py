@@ -17,9 +17,11 @@ instead of 1.5 s. On aiohttp (which keeps every connection) and on the sync pool
 ``max_connections``; those sizes are read from the transport the client runs on.
 """
 
-import asyncio
-import queue
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # asyncio and queue load on the path that needs them: not at the package's import
+    import asyncio
+    import queue
 
 __all__ = ["Gate", "pool_size"]
 
@@ -60,11 +62,14 @@ class Gate:
         # A semaphore as a queue of places: SimpleQueue is C code, threading.Semaphore is Python
         # (a Condition around a Lock) and cost ~5 us per call in a sync GET.
         self._sync: queue.SimpleQueue[None] | None = None
+        self._empty: type[Exception] = Exception  # queue.Empty, once a sync side is sized
         self._async: asyncio.Semaphore | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
 
     def size_sync(self, limit: int | None) -> None:
-        self.limit, self.sync_sized = limit, True
+        import queue  # noqa: PLC0415
+
+        self.limit, self.sync_sized, self._empty = limit, True, queue.Empty
         places: queue.SimpleQueue[None] | None = queue.SimpleQueue() if limit else None
         for _ in range(limit or 0):
             places.put(None)  # type: ignore[union-attr]
@@ -82,7 +87,7 @@ class Gate:
                 self._sync.get(block=False)
             else:
                 self._sync.get(timeout=timeout)
-        except queue.Empty:
+        except self._empty:
             return False
         return True
 
@@ -90,10 +95,12 @@ class Gate:
         if self._sync is not None:
             self._sync.put(None)
 
-    def async_semaphore(self) -> asyncio.Semaphore | None:
+    def async_semaphore(self) -> "asyncio.Semaphore | None":
         """The semaphore of the running asyncio loop (None without a limit or off asyncio)."""
         if not self.async_limit:
             return None
+        import asyncio  # noqa: PLC0415 - loaded already on any async call
+
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # trio

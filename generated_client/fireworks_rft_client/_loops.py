@@ -13,23 +13,30 @@ cannot be moved raises ``errors.EventLoopError``:
   becomes that error instead of httpx's bare RuntimeError.
 """
 
-import asyncio
 import contextlib
-from typing import Any
+import sys
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from . import errors
 
+if TYPE_CHECKING:  # asyncio loads only on the async path: not at the package's import
+    import asyncio
+
 __all__ = ["close_if_stranded", "move", "running_loop", "runtime_error"]
 
 
-def running_loop() -> asyncio.AbstractEventLoop | None:
+def running_loop() -> "asyncio.AbstractEventLoop | None":
     """The running asyncio loop; None off asyncio (trio: nothing to move there)."""
+    module: Any = sys.modules.get("asyncio")  # not loaded: no loop can be running
+    if module is None:
+        return None
     try:
-        return asyncio.get_running_loop()
+        loop: asyncio.AbstractEventLoop = module.get_running_loop()
     except RuntimeError:
         return None
+    return loop
 
 
 def close_if_stranded(pool: Any) -> bool:
@@ -41,7 +48,7 @@ def close_if_stranded(pool: Any) -> bool:
     return True
 
 
-def move(pool: Any, loop: asyncio.AbstractEventLoop) -> None:
+def move(pool: Any, loop: "asyncio.AbstractEventLoop") -> None:
     """Make ``pool`` (client._Pool) ready for ``loop``: its async client is dropped when it
     belongs to another loop that has stopped."""
     old_loop = pool.async_loop

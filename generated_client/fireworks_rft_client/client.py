@@ -38,7 +38,6 @@
 #   (_absolute_urls), not parsed and merged again on every call.
 """HTTP clients: ``AuthenticatedClient`` for the API, ``Client`` for unauthenticated use."""
 
-import asyncio
 import contextlib
 import itertools
 import logging
@@ -46,7 +45,7 @@ import os
 import ssl
 import time
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 from attrs import define, evolve, field
@@ -57,6 +56,9 @@ from ._body import read_body, read_body_async
 from ._gate import Gate, pool_size
 from ._tls import CertTypes, VerifyTypes, ssl_config
 from .retries import Backoff
+
+if TYPE_CHECKING:  # asyncio loads only on the async path: not at the package's import
+    import asyncio
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "AuthenticatedClient", "Client"]
 
@@ -607,7 +609,7 @@ def _attempt(
 
 async def _attempt_async(
     client: httpx.AsyncClient,
-    semaphore: asyncio.Semaphore | None,
+    semaphore: "asyncio.Semaphore | None",
     request_kwargs: dict[str, Any],
     deadline: float | None,
 ) -> httpx.Response:
@@ -623,7 +625,7 @@ async def _attempt_async(
 
 
 async def _send_gated(
-    client: httpx.AsyncClient, semaphore: asyncio.Semaphore | None, request_kwargs: dict[str, Any]
+    client: httpx.AsyncClient, semaphore: "asyncio.Semaphore | None", request_kwargs: dict[str, Any]
 ) -> httpx.Response:
     if semaphore is None:
         response = await client.send(client.build_request(**request_kwargs), stream=True)
