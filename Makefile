@@ -70,7 +70,7 @@ test: $(PY_TOOLS) $(NODE_TOOLS) ## Run the test suite (loopback servers; the rel
 
 # Installs fireworks-ai (the newest, or SDK_VERSION) into a scratch venv that is removed afterwards.
 .PHONY: api-drift
-api-drift: $(PY_TOOLS) ## Fields and enum values of the newest fireworks-ai SDK the spec lacks (SDK_VERSION=x.y.z); exit 1 if any
+api-drift: $(PY_TOOLS) ## Fields, enum values and operations of the newest fireworks-ai SDK the spec lacks (SDK_VERSION=x.y.z); exit 1 if any
 	python -m tools.api_drift $(if $(SDK_VERSION),--sdk-version $(SDK_VERSION))
 
 .PHONY: test-pythons

@@ -33,6 +33,15 @@ def job_path(payload: str = CURRENT) -> str:
     return f"/v1/accounts/{ACCOUNT_ID}/reinforcementFineTuningJobs/{JOB_IDS[payload]}"
 
 
+# Listing: the bench server lists `total` jobs for account `bench-list-{total}`, in pages of
+# LIST_PAGE_SIZE, each job the `current` example under its own name.
+LIST_PAGE_SIZE = 200
+
+
+def list_account(total: int) -> str:
+    return f"bench-list-{total}"
+
+
 @cache
 def job_body(payload: str = CURRENT) -> bytes:
     """The spec's example as the bytes a server would send (compact)."""
@@ -44,3 +53,17 @@ def job_body(payload: str = CURRENT) -> bytes:
 def job_example(payload: str = CURRENT) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(job_body(payload))
     return data
+
+
+def page_body(total: int, number: int, page_size: int = LIST_PAGE_SIZE) -> bytes:
+    """Page ``number`` (0 for the first) of a list of ``total`` jobs: its token is ``p{number}``,
+    the next one's ``p{number + 1}``, "" on the last page."""
+    job = job_example()
+    first = number * page_size
+    jobs = []
+    for index in range(first, min(first + page_size, total)):
+        job["name"] = f"accounts/{list_account(total)}/reinforcementFineTuningJobs/job-{index}"
+        jobs.append(json.dumps(job, separators=(",", ":")).encode())
+    token = f"p{number + 1}" if first + page_size < total else ""
+    tail = json.dumps({"nextPageToken": token, "totalSize": total}, separators=(",", ":")).encode()
+    return b'{"reinforcementFineTuningJobs":[' + b",".join(jobs) + b"]," + tail[1:]

@@ -5,17 +5,18 @@ import os
 import platform
 import sys
 import time
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from bench import burst, get_calls, imports, make_targets, parsing, report
+from bench import burst, get_calls, imports, listing, make_targets, parsing, report, watching
 from bench.contenders import expected_summary
 from bench.payload import PAYLOADS, ROOT
 from bench.server import running_server, server_stats
 from bench.settings import FULL, QUICK, Settings
 
-SECTIONS = ("sync_get", "async_get", "burst", "parsing", "cold_import", "make")
+SECTIONS = ("sync_get", "async_get", "burst", "parsing", "cold_import", "make", "list_jobs", "watch")
 
 
 def _load() -> str:
@@ -54,6 +55,9 @@ def _about(settings: Settings) -> dict[str, str]:
         "make": f"median of {s.make_runs} runs each",
         "burst": f"median of {s.burst_rounds} bursts of {s.burst_calls} concurrent calls, server answering in "
         f"{burst.DELAY_MS} ms",
+        "list_jobs": f"{s.list_total:,} jobs in pages of 200, median of {s.list_rounds} listings each; "
+        f"memory: {s.list_memory_totals[0]:,} and {s.list_memory_totals[1]:,} jobs, a fresh interpreter each",
+        "watch": f"{watching.JOBS} jobs, {watching.ROUNDS[s.name]} poll rounds; the SDK: one round of Gets",
     }
 
 
@@ -61,14 +65,18 @@ def run(settings: Settings, sections: tuple[str, ...]) -> dict[str, Any]:
     results: dict[str, Any] = {"meta": _meta(settings)}
     expected = {payload: expected_summary(payload) for payload in PAYLOADS}
     seconds: dict[str, float] = {}
-    get_sections = {"sync_get": get_calls.bench_sync, "async_get": get_calls.bench_async}
+    get_sections: dict[str, Callable[[str], dict[str, Any]]] = {
+        "sync_get": lambda url: get_calls.bench_sync(url, settings, expected),
+        "async_get": lambda url: get_calls.bench_async(url, settings, expected),
+        "list_jobs": lambda url: listing.bench_listing(url, settings),
+    }
     if set(get_sections) & set(sections):
         with running_server() as base_url:
             for section, bench_get in get_sections.items():
                 if section in sections:
                     requests0, cpu0 = server_stats(base_url)
                     start = time.perf_counter()
-                    results[section] = bench_get(base_url, settings, expected)
+                    results[section] = bench_get(base_url)
                     seconds[section] = time.perf_counter() - start
                     requests1, cpu1 = server_stats(base_url)
                     # The server's own CPU per request it answered: it must stay well below the clients'.
@@ -78,6 +86,7 @@ def run(settings: Settings, sections: tuple[str, ...]) -> dict[str, Any]:
         "parsing": parsing.bench_parsing,
         "cold_import": imports.bench_imports,
         "make": make_targets.bench_make,
+        "watch": watching.bench_watch,
     }
     for section, bench in others.items():
         if section in sections:

@@ -2,9 +2,11 @@
 
 It answers `GET /v1/accounts/{account}/reinforcementFineTuningJobs/{job}` carrying a Bearer token
 with a job example of bench/payload.py (200: the reference page's for its job id, today's job
-for any other), `GET /_stats` with its own request count and CPU seconds (to
-show it is not the bottleneck), anything else with a JSON 404 or 401. Connections stay open
-(keep-alive). The answers are prepared once, so the server costs little next to the clients.
+for any other); `GET /v1/accounts/bench-list-{total}/reinforcementFineTuningJobs` with the page
+its `pageToken` asks for, of a list of `total` jobs (bench/payload.py page_body); `GET /_stats`
+with its own request count and CPU seconds (to show it is not the bottleneck); anything else
+with a JSON 404 or 401. Connections stay open (keep-alive). The answers are prepared once, so
+the server costs little next to the clients.
 
 `python -m bench.server [--delay-ms N]` prints the port it listens on, then serves until it is
 terminated, answering each job request N ms after it came (default at once);
@@ -23,9 +25,20 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from bench.payload import JOB_IDS, REFERENCE, ROOT, job_body
+from bench.payload import JOB_IDS, REFERENCE, ROOT, job_body, page_body
 
 _JOB_TARGET = re.compile(rb"GET /v1/accounts/[^/?\s]+/reinforcementFineTuningJobs/([^/?\s]+)(\?\S*)? HTTP/1\.1")
+_LIST_TARGET = re.compile(rb"GET /v1/accounts/bench-list-(\d+)/reinforcementFineTuningJobs(\?\S*)? HTTP/1\.1")
+_PAGE_TOKEN = re.compile(rb"[?&]pageToken=p(\d+)(?:&|$)")
+_pages: dict[tuple[int, int], bytes] = {}  # (total, page number) -> the answer, built on first request
+
+
+def _page(total: int, query: bytes) -> bytes:
+    token = _PAGE_TOKEN.search(query)
+    number = int(token.group(1)) if token else 0
+    if (total, number) not in _pages:
+        _pages[total, number] = _answer("200 OK", page_body(total, number))
+    return _pages[total, number]
 
 
 def _answer(status: str, body: bytes) -> bytes:
@@ -66,13 +79,17 @@ class _JobProtocol(asyncio.Protocol):
             if head.startswith(b"GET /_stats "):
                 stats = {"requests": _JobProtocol.served, "cpu_s": time.process_time()}
                 transport.write(_answer("200 OK", json.dumps(stats).encode()))
-            elif (match := _JOB_TARGET.match(head)) is None:
+            elif (listing := _LIST_TARGET.match(head)) is None and (match := _JOB_TARGET.match(head)) is None:
                 transport.write(self.not_found)
             elif b"\r\nauthorization: bearer " not in lowered:
                 transport.write(self.unauthenticated)
             else:
                 _JobProtocol.served += 1
-                answer = self.ok_reference if match.group(1) == self.reference_id else self.ok
+                if listing is not None:
+                    answer = _page(int(listing.group(1)), listing.group(2) or b"")
+                else:
+                    assert match is not None  # neither a list nor a job: answered 404 above
+                    answer = self.ok_reference if match.group(1) == self.reference_id else self.ok
                 if _JobProtocol.delay:  # a server that takes its time (bench/burst.py): 20 ms per answer
                     asyncio.get_running_loop().call_later(_JobProtocol.delay, _write, transport, answer)
                 else:

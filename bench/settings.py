@@ -15,6 +15,9 @@ class Settings:
     parse_ops: int
     import_runs: int  # fresh interpreters per package
     make_runs: int
+    list_rounds: int  # timed listings per client, interleaved
+    list_total: int  # jobs per listing, in pages of 200
+    list_memory_totals: tuple[int, int]  # jobs listed for the memory figures (fewer, more)
     burst_calls: int = 1000  # concurrent calls of one burst (bench/burst.py)
     burst_rounds: int = 3  # timed bursts per client and transport, interleaved
 
@@ -34,6 +37,9 @@ FULL = Settings(
     parse_ops=2000,
     import_runs=10,
     make_runs=3,
+    list_rounds=5,
+    list_total=10_000,
+    list_memory_totals=(1_000, 10_000),
 )
 
 QUICK = Settings(
@@ -47,6 +53,9 @@ QUICK = Settings(
     parse_ops=50,
     import_runs=1,
     make_runs=1,
+    list_rounds=1,
+    list_total=1_000,
+    list_memory_totals=(200, 1_000),
     burst_calls=100,
     burst_rounds=1,
 )

@@ -23,11 +23,23 @@ def load_spec() -> dict[str, Any]:
     return spec
 
 
-def served_example() -> dict[str, Any]:
+def spec_operation(spec: dict[str, Any], operation_id: str) -> tuple[str, str, dict[str, Any]]:
+    """(path, method, operation) of the spec's operation with this operationId."""
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            if isinstance(operation, dict) and operation.get("operationId") == operation_id:
+                return path, method, operation
+    raise LookupError(f"the spec has no operation {operation_id!r}")
+
+
+def served_example(operation_id: str = "getReinforcementFineTuningJob") -> dict[str, Any]:
     """The 200 example Prism serves for the operation: the first of the spec's examples."""
-    (operation,) = load_spec()["paths"].values()
-    examples = operation["get"]["responses"]["200"]["content"]["application/json"]["examples"]
-    value: dict[str, Any] = next(iter(examples.values()))["value"]
+    _, _, operation = spec_operation(load_spec(), operation_id)
+    media = operation["responses"]["200"]["content"]["application/json"]
+    if "example" in media:
+        example: dict[str, Any] = media["example"]
+        return example
+    value: dict[str, Any] = next(iter(media["examples"].values()))["value"]
     return value
 
 

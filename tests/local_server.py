@@ -121,7 +121,7 @@ def local_server(script: Sequence[Step] = (Answer(),), *, tls: ssl.SSLContext | 
             self.end_headers()
             self.wfile.write(payload)
 
-        do_POST = do_GET
+        do_POST = do_DELETE = do_GET
 
         def trickle(self, step: Trickle) -> None:
             self.close_connection = True

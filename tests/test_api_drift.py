@@ -133,7 +133,9 @@ def test_a_spec_with_everything_the_sdk_has_passes(
     sdk: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     spec = load_spec()
-    spec["components"]["schemas"] = {"ReinforcementFineTuningJob": as_schema(sdk["tree"])}
+    spec["components"]["schemas"]["ReinforcementFineTuningJob"] = as_schema(
+        sdk["tree"]
+    )  # the others serve the operations
     (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
     assert api_drift.main(["--python", sys.executable, "--spec", str(tmp_path / "spec.yaml")]) == 0
     output = capsys.readouterr().out
@@ -261,4 +263,4 @@ def test_a_field_with_another_shape_is_lacking() -> None:
 
 def test_reader_output_is_json_with_the_documented_keys() -> None:
     result = subprocess.run([sys.executable, str(api_drift.READER)], capture_output=True, text=True, check=True)
-    assert set(json.loads(result.stdout)) == {"package", "version", "model", "tree"}
+    assert set(json.loads(result.stdout)) == {"package", "version", "model", "tree", "operations"}

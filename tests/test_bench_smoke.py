@@ -16,7 +16,8 @@ import pytest
 
 from bench import stages
 from bench.get_calls import _check
-from bench.payload import JOB_PATH, PAYLOADS, REFERENCE, TOKEN, job_body, job_path
+from bench.listing import _walk
+from bench.payload import JOB_PATH, PAYLOADS, REFERENCE, TOKEN, job_body, job_path, list_account
 from bench.report import TARGETS, evaluate_targets
 from bench.server import running_server, server_stats
 from fireworks_rft_client.models import ReinforcementFineTuningJob
@@ -63,6 +64,20 @@ FIGURES = (
     *[("burst", t, "ratio_ours_vs_sdk") for t in ("sync", "async_httpx", "async_aiohttp")],
     ("make", "s", "generate"),
     ("make", "s", "check"),
+    *[("list_jobs", "per_job", c, unit) for c in ("ours", "sdk") for unit in ("cpu_us", "wall_us")],
+    *[
+        ("list_jobs", "memory", c, n, unit)
+        for c in ("ours", "sdk")
+        for n in ("200", "1000")
+        for unit in ("peak_kib", "max_rss_kib")
+    ],
+    *[
+        ("list_jobs", "ratios", r)
+        for r in ("cpu_ours_vs_sdk", "wall_ours_vs_sdk", "peak_ours_vs_sdk", "peak_growth_ours", "peak_growth_sdk")
+    ],
+    ("list_jobs", "server_cpu_us"),
+    *[("watch", r) for r in ("requests_ratio_ours_vs_sdk", "memory_late_vs_early_rounds")],
+    *[("watch", c, "round_ms") for c in ("ours", "sdk")],
 )
 # The first test that asks for quick_run pays for it: `python -m bench --quick`, every section
 # against real servers in subprocesses (about 10 s here; its own subprocess limit is 240 s).
@@ -74,6 +89,8 @@ SECTION_TITLES = (
     "3. Parsing",
     "4. Cold import",
     "5. Tooling",
+    "6. Listing",
+    "7. Watching",
     "Targets",
 )
 
@@ -129,7 +146,11 @@ def test_quick_run_prints_the_table_with_the_targets_of_the_json(quick_run: tupl
     for target in results["targets"]:
         assert isinstance(target["pass"], bool)
         verdict = "PASS" if target["pass"] else "MISS"
-        assert f"{verdict}  {target['name']}: {target['ratio']:.2f}x" in table
+        figure = f"{target['ratio']:.2f}x" if target["unit"] == "x" else f"{target['ratio']:g}{target['unit']}"
+        assert f"{verdict}  {target['name']}: {figure}" in table
+    watch = results["watch"]
+    assert watch["jobs"] == 1000 and watch["sdk"]["requests_per_round"] == 1000
+    assert len(watch["ours"]["requests_per_round"]) == watch["rounds"]
 
 
 def test_targets_pass_within_the_limit_and_miss_beyond_it() -> None:
@@ -142,12 +163,25 @@ def test_targets_pass_within_the_limit_and_miss_beyond_it() -> None:
         }
 
     at_the_limits = evaluate_targets(results(0.95, 1.10, 0.60, 1.0, 1.0))
-    assert len(at_the_limits) == len(TARGETS) - 1  # no cold import figures given
+    given = ("sync_get", "parsing", "async_get")  # no cold import, listing or watching figures
+    assert len(at_the_limits) == len([t for t in TARGETS if t.path[0] in given])
     assert all(v["pass"] for v in at_the_limits)
     beyond = {v["name"]: v["pass"] for v in evaluate_targets(results(0.96, 1.11, 0.61, 1.01, 0.99))}
     assert not any(beyond.values())
     assert "sync GET, CPU per call, the reference page's example: ours / raw httpx client.get(path)" in beyond
     assert "async req/s at c=64, ours on httpx's transport / official SDK" in beyond
+
+
+def test_watch_targets_pass_within_the_limit_and_miss_beyond_it() -> None:
+    def verdicts(requests: int, memory: float) -> dict[str, bool]:
+        results = {"watch": {"requests_per_round_max": requests, "memory_late_vs_early_rounds": memory}}
+        return {v["name"]: v["pass"] for v in evaluate_targets(results)}
+
+    assert verdicts(5, 1.1) == {
+        "watching 1,000 jobs: requests per poll round": True,
+        "watching 1,000 jobs: memory, later rounds / earlier": True,
+    }
+    assert set(verdicts(6, 1.11).values()) == {False}
 
 
 def test_bench_serves_a_job_of_todays_api_that_the_client_reads_whole() -> None:
@@ -174,6 +208,32 @@ def test_bench_server_answers_job_paths_only_and_stops() -> None:
             assert cpu_seconds > 0
     with pytest.raises(httpx.ConnectError):
         httpx.get(base_url + JOB_PATH, timeout=2)
+
+
+def test_bench_server_lists_every_job_in_pages_with_the_token_chain() -> None:
+    account = list_account(450)
+    names: list[str] = []
+    with running_server() as base_url, httpx.Client(base_url=base_url) as client:
+        auth = {"Authorization": f"Bearer {TOKEN}"}
+        path = f"/v1/accounts/{account}/reinforcementFineTuningJobs"
+        assert client.get(path).status_code == 401
+        token = ""
+        for _ in range(5):
+            page = client.get(path, headers=auth, params={"pageSize": 200, "pageToken": token}).json()
+            names += [job["name"] for job in page["reinforcementFineTuningJobs"]]
+            assert page["totalSize"] == 450
+            token = page["nextPageToken"]
+            if not token:
+                break
+    assert names == [f"accounts/{account}/reinforcementFineTuningJobs/job-{i}" for i in range(450)]
+
+
+def test_listing_refuses_a_listing_that_misses_jobs() -> None:
+    class Job:
+        name = f"accounts/{list_account(3)}/reinforcementFineTuningJobs/job-1"
+
+    with pytest.raises(RuntimeError, match="listed 2 jobs"):
+        _walk(iter([Job(), Job()]), 3)
 
 
 def test_a_client_that_gets_the_wrong_job_stops_the_bench() -> None:

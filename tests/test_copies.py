@@ -19,7 +19,7 @@ from typing import Any
 import httpx
 import pytest
 
-from fireworks_rft_client import AuthenticatedClient, errors, waiter
+from fireworks_rft_client import AuthenticatedClient, create_job, errors, list_jobs, waiter
 from fireworks_rft_client._decode import Timestamp
 from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job as get_job
 from fireworks_rft_client.models import JobState, Region, ReinforcementFineTuningJob, RpcStatus, StatusCode
@@ -175,6 +175,13 @@ def other_errors(client_for: Callable[[str], AuthenticatedClient]) -> list[error
     with pytest.raises(errors.ClientClosedError) as after_close:
         get_job.sync("acme", "rft-1", client=closed)
     found.append(after_close.value)
+    with pytest.raises(errors.RequestValidationError) as bad_body:
+        create_job(client_for("http://127.0.0.1:9"), {"dataset": "d"}, account_id="acme")
+    found.append(bad_body.value)
+    page = {"reinforcementFineTuningJobs": [{"name": JOB}], "nextPageToken": "t1"}
+    with local_server([Answer(200, page)]) as server, pytest.raises(errors.PaginationError) as looping:
+        list(list_jobs(client_for(server.url), account_id="acme"))
+    found.append(looping.value)
     bad_header = httpx.Client(headers={"X-Api-Key": "fw-key\n"})  # a caller's client: not checked by ours
     with local_server() as server, pytest.raises(errors.InvalidRequestError) as invalid_request:
         get_job.sync("acme", "rft-1", client=client_for(server.url).set_httpx_client(bad_header))

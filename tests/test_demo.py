@@ -37,6 +37,17 @@ def test_demo_prints_the_job_and_the_waiter_and_stops_its_servers() -> None:
     assert re.search(rf"^  progress\s+{served['jobProgress']['percent']}% ", result.stdout, re.M)
     [(accelerator, seconds)] = served["acceleratorSeconds"].items()
     assert re.search(rf"^  accelerator s\s+\{{'{accelerator}': {seconds}\}}$", result.stdout, re.M)
+    # The life of a job against the same mock: each step prints what the spec's examples hold.
+    created = served_example("createReinforcementFineTuningJob")
+    assert re.search(rf"^  created  {created['name']}  {created['state']}$", result.stdout, re.M)
+    listed = served_example("listReinforcementFineTuningJobs")
+    jobs = listed["reinforcementFineTuningJobs"]
+    assert f"  listed   page 1: {len(jobs)} of {listed['totalSize']} jobs" in result.stdout
+    for job in jobs:
+        assert re.search(rf"^ +{job['name']}  {job['state']}$", result.stdout, re.M)
+    assert re.search(rf"^  waited   [\d.]+ s: still {served['state']}, so cancel it$", result.stdout, re.M)
+    assert f"  cancel   {created['name']}: accepted" in result.stdout
+    assert f"  deleted  {created['name']}" in result.stdout
     for state in ("JOB_STATE_PENDING", "JOB_STATE_RUNNING", "JOB_STATE_WARMING_UP", "JOB_STATE_COMPLETED"):
         assert state in result.stdout
     urls = re.findall(r"http://127\.0\.0\.1:\d+", result.stdout)

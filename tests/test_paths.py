@@ -1,13 +1,28 @@
 """No account or job id reaches another path than the job's: proven on a real local server."""
 
 from collections.abc import Iterator
-from urllib.parse import unquote
+from typing import Any
+from urllib.parse import quote, unquote
 
 import pytest
 
 from fireworks_rft_client import AuthenticatedClient, get_job, get_job_async
+from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import (
+    cancel_reinforcement_fine_tuning_job as cancel_endpoint,
+)
+from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import (
+    create_reinforcement_fine_tuning_job as create_endpoint,
+)
+from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import (
+    delete_reinforcement_fine_tuning_job as delete_endpoint,
+)
 from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job as endpoint
+from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import list_reinforcement_fine_tuning_jobs as list_endpoint
+from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import (
+    resume_reinforcement_fine_tuning_job as resume_endpoint,
+)
 from fireworks_rft_client.errors import InternalServerError
+from fireworks_rft_client.models import Empty, ReinforcementFineTuningJobInput
 from fireworks_rft_client.resource_names import path_segment, split_job_name
 
 from .local_server import Answer, LocalServer, local_server
@@ -192,3 +207,50 @@ def test_checked_ids_are_cached_but_unsafe_ones_never() -> None:
     for i in range(resource_names._QUOTED_MAX + 10):
         path_segment("job_id", f"id-{i}")
     assert len(resource_names._QUOTED) <= resource_names._QUOTED_MAX
+
+
+# Every generated endpoint that takes a job id: the custom methods put ":cancel" / ":resume"
+# after the encoded id, in the same segment; the rest of the path must not change.
+JOB_ENDPOINTS: dict[str, tuple[Any, str, dict[str, Any]]] = {
+    "cancel": (cancel_endpoint, ":cancel", {"body": Empty()}),
+    "resume": (resume_endpoint, ":resume", {"body": Empty()}),
+    "delete": (delete_endpoint, "", {}),
+}
+
+
+@pytest.mark.parametrize("operation", sorted(JOB_ENDPOINTS))
+@pytest.mark.parametrize("job_id", ENCODED_IDS)
+def test_every_operation_keeps_the_job_id_in_its_segment(operation: str, job_id: str, server: LocalServer) -> None:
+    module, suffix, kwargs = JOB_ENDPOINTS[operation]
+    with AuthenticatedClient(base_url=server.url, token="t", max_retries=0) as client:
+        module.sync_detailed("acme", job_id, client=client, **kwargs)
+    [path] = server.paths
+    assert "?" not in path, "the id must not add a query"
+    assert path.endswith(suffix) and path.count(":") == (1 if suffix else 0), path
+    server.requests[0].path = path.removesuffix(suffix)
+    assert_one_segment(server, "acme", job_id)
+
+
+@pytest.mark.parametrize("account_id", ENCODED_IDS)
+def test_the_collection_operations_keep_the_account_in_its_segment(account_id: str, server: LocalServer) -> None:
+    with AuthenticatedClient(base_url=server.url, token="t", max_retries=0) as client:
+        list_endpoint.sync_detailed(account_id, client=client, page_size=1)
+        body = ReinforcementFineTuningJobInput(dataset="d", evaluator="e")
+        create_endpoint.sync_detailed(account_id, client=client, body=body, reinforcement_fine_tuning_job_id="j/1")
+    for path, query in zip(server.paths, ("pageSize=1", "reinforcementFineTuningJobId=j%2F1"), strict=True):
+        route, _, sent = path.partition("?")
+        assert route == PREFIX + quote(account_id, safe="") + COLLECTION.rstrip("/") and sent == query, path
+
+
+@pytest.mark.parametrize("operation", sorted(JOB_ENDPOINTS))
+@pytest.mark.parametrize("bad", REFUSED_IDS)
+def test_every_operation_refuses_unsafe_ids_before_any_request(operation: str, bad: str, server: LocalServer) -> None:
+    module, _, kwargs = JOB_ENDPOINTS[operation]
+    with AuthenticatedClient(base_url=server.url, token="t", max_retries=0) as client:
+        with pytest.raises(ValueError, match="reinforcement_fine_tuning_job_id"):
+            module.sync("acme", bad, client=client, **kwargs)
+        with pytest.raises(ValueError, match="account_id"):
+            module.sync(bad, "rft-1", client=client, **kwargs)
+        with pytest.raises(ValueError, match="account_id"):
+            list_endpoint.sync(bad, client=client)
+    assert server.paths == []

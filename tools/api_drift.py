@@ -14,6 +14,10 @@ maps, ``items``). It prints:
   them, e.g. ``JOB_STATE_DELETED``, the old ``maxTokens`` and ``n``); keep them unless the API
   says they are gone.
 
+Then the same for the operations: tools/api_drift_operations.py compares the SDK's methods on
+the resource (create, list, get, cancel, resume, delete) with the spec's operations, their
+query parameters and body fields; an operation or parameter the spec lacks also exits 1.
+
 Usage: ``python -m tools.api_drift [--sdk-version X.Y.Z] [--python PATH] [--spec PATH]``.
 ``--python`` reads the SDK installed for that interpreter instead of making a venv (no network:
 the test suite uses the project's .venv, which pins fireworks-ai in requirements-dev.txt).
@@ -30,6 +34,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from tools import api_drift_operations
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC_NAME = "openapi/fireworks-rft.yaml"
@@ -260,12 +266,14 @@ def main(argv: list[str]) -> int:
             raise DriftError(f"{args.python} has {PACKAGE} {sdk['version']}, not {args.sdk_version}")
         spec_path = Path(args.spec)
         name = str(spec_path.relative_to(ROOT)) if spec_path.is_relative_to(ROOT) else str(spec_path)
-        text, status = run(sdk, yaml.safe_load(spec_path.read_text()), name)
-    except (DriftError, subprocess.SubprocessError, OSError) as error:
+        spec = yaml.safe_load(spec_path.read_text())
+        text, status = run(sdk, spec, name)
+        operations_text, operations_status = api_drift_operations.run(sdk["operations"], spec)
+    except (DriftError, api_drift_operations.OperationsReadError, subprocess.SubprocessError, OSError) as error:
         print(f"api-drift: {error}", file=sys.stderr)
         return 2
-    print(text, end="")
-    return status
+    print(text + "\n" + operations_text, end="")
+    return max(status, operations_status)
 
 
 if __name__ == "__main__":

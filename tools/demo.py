@@ -1,8 +1,9 @@
-"""Fetch one reinforcement fine-tuning job and print it; then wait for a job to finish.
+"""Fetch one reinforcement fine-tuning job and print it; live a job's whole life; wait for a job to finish.
 
-Without FIREWORKS_API_KEY: against a Prism mock of the spec on 127.0.0.1, started and stopped here.
+Without FIREWORKS_API_KEY: against a Prism mock of the spec on 127.0.0.1, started and stopped here:
+get a job, then the life of a job (create with an id, list, wait, cancel, delete).
 With FIREWORKS_API_KEY: against the real API (FIREWORKS_BASE_URL, default https://api.fireworks.ai),
-for the job FIREWORKS_ACCOUNT_ID / FIREWORKS_RFT_JOB_ID.
+for the job FIREWORKS_ACCOUNT_ID / FIREWORKS_RFT_JOB_ID: the get only (a create would start a billed job).
 The waiter part always runs against a scripted local server (tools/job_script_server.py).
 """
 
@@ -12,11 +13,16 @@ import signal
 import sys
 from contextlib import AbstractContextManager, nullcontext
 
-from fireworks_rft_client import AuthenticatedClient
+from fireworks_rft_client import AuthenticatedClient, cancel_job, create_job, delete_job, list_jobs
 from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job as get_job
 from fireworks_rft_client.errors import FireworksError
-from fireworks_rft_client.models import ReinforcementFineTuningJob
-from fireworks_rft_client.waiter import JobUpdate, wait_for_job
+from fireworks_rft_client.models import (
+    InferenceParametersInput,
+    ReinforcementFineTuningJob,
+    ReinforcementFineTuningJobInput,
+    TrainingConfig,
+)
+from fireworks_rft_client.waiter import JobUpdate, WaitTimeoutError, wait_for_job
 from tools.job_script_server import Step, job_script_server
 from tools.prism import prism_server
 
@@ -72,10 +78,40 @@ def main() -> int:
         with AuthenticatedClient(base_url=base_url, token=api_key) as client:
             try:
                 show(get_job.sync(account, job_id, client=client))
+                if not os.environ.get("FIREWORKS_API_KEY"):  # never start a real, billed job
+                    life_of_a_job(client, account)
             except FireworksError as exc:
                 print(f"demo: {type(exc).__name__}: {exc}", file=sys.stderr)
                 return 1
     return follow_scripted_job()
+
+
+def life_of_a_job(client: AuthenticatedClient, account: str) -> None:
+    """Create a job under our own id, find it in the list, wait a little, cancel it, delete it."""
+    body = ReinforcementFineTuningJobInput(
+        display_name="math reasoning, lr sweep 3",
+        dataset=f"accounts/{account}/datasets/gsm8k-train",
+        evaluator=f"accounts/{account}/evaluators/exact-match",
+        training_config=TrainingConfig(base_model="accounts/fireworks/models/llama-v3p1-8b-instruct", epochs=2),
+        inference_parameters=InferenceParametersInput(max_output_tokens=2048, response_candidates_count=4),
+    )
+    print(f"\nThe life of a job, against the same mock ({client.base_url})")
+    # With our own id, a retry after a lost answer cannot start a second job (README "Retries").
+    job = create_job(client, body, job_id="rft-7f3a", account_id=account)
+    print(f"  created  {job.name}  {job.state}")
+    for page in list_jobs(client, account_id=account, order_by="createTime desc", page_size=50).pages():
+        print(f"  listed   page {page.number}: {len(page.jobs)} of {page.total_size} jobs")
+        for listed in page.jobs:
+            print(f"           {listed.name}  {listed.state}")
+    name = str(job.name)
+    try:
+        wait_for_job(client, name, timeout=1.0, poll_interval=0.3, max_interval=0.3)
+    except WaitTimeoutError as exc:  # the mock's job runs for ever
+        print(f"  waited   {exc.elapsed:.1f} s: still {exc.job.state if exc.job else 'unknown'}, so cancel it")
+    cancel_job(client, name)
+    print(f"  cancel   {name}: accepted")
+    delete_job(client, name)
+    print(f"  deleted  {name}")
 
 
 def follow_scripted_job() -> int:

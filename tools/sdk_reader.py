@@ -7,7 +7,8 @@ library, pydantic and the SDK. It walks the pydantic model
 JSON name (the alias), ``Optional[X]`` unwrapped, ``Literal[...]`` as an enum, nested models as
 objects, ``Dict[str, X]`` as a map, ``List[X]`` as an array, anything else as a scalar.
 
-Output: ``{"package", "version", "model", "tree"}``; a tree node is ``{"kind": "object",
+Output: ``{"package", "version", "model", "tree", "operations"}`` (``operations``: what
+tools/sdk_operations_reader.py reads, for tools/api_drift_operations.py); a tree node is ``{"kind": "object",
 "name", "fields": {json_name: node}}``, ``{"kind": "enum", "values"}``, ``{"kind": "map",
 "values": node}``, ``{"kind": "array", "items": node}``, ``{"kind": "union", "variants"}`` or
 ``{"kind": "scalar", "type"}``.
@@ -69,8 +70,11 @@ def node(annotation: Any, seen: tuple[type, ...] = ()) -> dict[str, Any]:
 
 
 def main() -> int:
+    # Beside this script (sys.path[0] when run as one): the resource's methods, in this interpreter.
+    operations_reader = importlib.import_module("sdk_operations_reader")
     model = getattr(importlib.import_module(MODULE), MODEL)
     out = {"package": PACKAGE, "version": metadata.version(PACKAGE), "model": f"{MODULE}.{MODEL}", "tree": node(model)}
+    out["operations"] = operations_reader.read_operations()  # one interpreter: the SDK is imported once
     json.dump(out, sys.stdout, indent=1)
     print()
     return 0

@@ -1,9 +1,11 @@
 # Hand-written; stands in for the generator's stock client module. What differs, and why:
 # - a finite default timeout (stock: none at all, a stalled server hangs the caller forever),
 #   configurable per client (timeout=) and per call (with_options(timeout=...));
-# - idempotent requests are retried on connection errors, timeouts and the statuses of
-#   errors.RETRYABLE_STATUS_CODES, with exponential backoff and jitter, honouring Retry-After
-#   (retries.Backoff); max_retries (default 2) bounds them, 0 turns them off; a Retry-After that
+# - requests are retried as retries.OPERATION_RETRIES says for their operation: a repeatable
+#   one on connection errors, timeouts and the statuses of errors.RETRYABLE_STATUS_CODES, any
+#   other only on errors that leave it unsent (no connection made), with exponential backoff and
+#   jitter, honouring Retry-After (retries.Backoff); the final response notes the attempts
+#   (retries.ATTEMPTS_EXTENSION); max_retries (default 2) bounds them, 0 turns them off; a Retry-After that
 #   would take the call's sleeping past Backoff.max_retry_after ends the call at once with the
 #   error (its retry_after holds the wait), so no call sleeps past that cap;
 # - settings the caller leaves out come from the environment, as the official SDK reads them:
@@ -76,9 +78,12 @@ _INSTALL_AIOHTTP = "pip install 'fireworks-rft-client[aiohttp]'"
 # What httpx sends when nobody sets a User-Agent: a caller's own client with it gets ours.
 _HTTPX_USER_AGENT = f"python-httpx/{httpx.__version__}"
 
-_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "get", "head", "options", "put", "delete"})
 # Transport failures where another attempt may succeed (not e.g. UnsupportedProtocol).
 _RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+# What a response's stream is once its body has been read (see _noted).
+_READ_STREAM = httpx.ByteStream(b"")
+# Transport failures before a byte of the request left: no connection made, none free in the pool.
+_UNSENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _logger = logging.getLogger("fireworks_rft_client")
 _log_mask.install()  # httpcore's DEBUG lines quote a refused header value
 # Header names whose values are masked in error messages besides the auth header.
@@ -390,28 +395,28 @@ class Client:
             raise errors.ConfigurationError(f'{ASYNC_TRANSPORT_ENV} must be "aiohttp" or "httpx", not {choice!r}')
         return choice == "aiohttp"
 
-    def _retries_for(self, request_kwargs: dict[str, Any]) -> int:
+    def _retries_for(self, request_kwargs: dict[str, Any], operation: str | None) -> tuple[int, bool]:
+        """The retries allowed, and whether the request is repeatable (retries.repeatable)."""
         if self._call_timeout is not None:
             request_kwargs["timeout"] = self._call_timeout
-        method = request_kwargs["method"]
-        if method in _IDEMPOTENT_METHODS or str(method).upper() in _IDEMPOTENT_METHODS:
-            return self._max_retries
-        return 0
+        return self._max_retries, retries.repeatable(operation, request_kwargs)
 
-    def send_request(self, request_kwargs: dict[str, Any]) -> httpx.Response:
+    def send_request(self, request_kwargs: dict[str, Any], *, operation: str | None = None) -> httpx.Response:
         """Send one request built by an endpoint module, retrying it as configured.
 
-        Returns the last response (a non-2xx one too: the endpoint raises for it); transport
-        errors that outlast the retries become errors.APIConnectionError / APITimeoutError.
-        Each attempt ends by its deadline (``_settings.attempt_seconds`` of the timeout), or
-        the one around the call (the waiter's) when that comes first.
+        ``operation`` (the endpoint module's name) picks the retry policy in
+        retries.OPERATION_RETRIES; without it the HTTP method does. Returns the last response (a
+        non-2xx one too: the endpoint raises for it); transport errors that outlast the retries
+        become errors.APIConnectionError / APITimeoutError. Each attempt ends by its deadline
+        (``_settings.attempt_seconds`` of the timeout), or the one around the call (the
+        waiter's) when that comes first.
         """
         client = self.get_httpx_client()
         if self._pool.sync_is_callers:
             self._callers_client_kwargs(client, self._pool.sync_urls, request_kwargs)
         else:
             request_kwargs["url"] = self._pool.sync_urls.absolute(client, request_kwargs["url"])
-        retries_left = self._retries_for(request_kwargs)
+        retries_left, repeatable = self._retries_for(request_kwargs, operation)
         seconds = _settings.attempt_seconds(self._timeout)
         gate = self._gate(sync=True)
         attempt = 0
@@ -425,30 +430,36 @@ class Client:
             except RuntimeError as exc:
                 raise _closed_error(client, exc)
             except Exception as exc:
-                transport_error = self._failure(exc, client, request_kwargs, attempt, retries_left)
+                transport_error = self._failure(exc, client, request_kwargs, attempt, retries_left, repeatable)
                 delay = self._retry_delay(attempt, None, transport_error, slept)
             else:
-                if attempt >= retries_left or response.status_code not in errors.RETRYABLE_STATUS_CODES:
-                    return response
+                if (
+                    attempt >= retries_left
+                    or not repeatable
+                    or response.status_code not in errors.RETRYABLE_STATUS_CODES
+                ):
+                    return _noted(response, attempt)
                 delay = self._retry_delay(attempt, response, None, slept)
             # None: a Retry-After past the cap (so a response): the caller gets its error now; or
             # the wait around this call (the waiter's) ends before the next attempt could start.
             if delay is None or _past_outer_deadline(delay):
                 if answer is not None:
-                    return answer
+                    return _noted(answer, attempt)
                 raise _transport_error(transport_error, request_kwargs, attempt, self._secret_values(client))
             retries.sleep(delay)
             slept += delay
             attempt += 1
 
-    async def send_request_async(self, request_kwargs: dict[str, Any]) -> httpx.Response:
+    async def send_request_async(
+        self, request_kwargs: dict[str, Any], *, operation: str | None = None
+    ) -> httpx.Response:
         """Async send_request, with the same retries and deadlines."""
         client = self.get_async_httpx_client()
         if self._pool.async_is_callers:
             self._callers_client_kwargs(client, self._pool.async_urls, request_kwargs)
         else:
             request_kwargs["url"] = self._pool.async_urls.absolute(client, request_kwargs["url"])
-        retries_left = self._retries_for(request_kwargs)
+        retries_left, repeatable = self._retries_for(request_kwargs, operation)
         seconds = _settings.attempt_seconds(self._timeout)
         semaphore = self._gate(sync=False).async_semaphore()
         attempt = 0
@@ -462,17 +473,19 @@ class Client:
             except RuntimeError as exc:
                 raise _loops.runtime_error(client, exc, self._pool.async_is_callers) or _closed_error(client, exc)
             except Exception as exc:
-                transport_error = self._failure(exc, client, request_kwargs, attempt, retries_left)
+                transport_error = self._failure(exc, client, request_kwargs, attempt, retries_left, repeatable)
                 delay = self._retry_delay(attempt, None, transport_error, slept)
             else:
-                if attempt >= retries_left or response.status_code not in errors.RETRYABLE_STATUS_CODES:
-                    return response
+                if (
+                    attempt >= retries_left
+                    or not repeatable
+                    or response.status_code not in errors.RETRYABLE_STATUS_CODES
+                ):
+                    return _noted(response, attempt)
                 delay = self._retry_delay(attempt, response, None, slept)
-            # None: a Retry-After past the cap (so a response): the caller gets its error now; or
-            # the wait around this call (the waiter's) ends before the next attempt could start.
-            if delay is None or _past_outer_deadline(delay):
+            if delay is None or _past_outer_deadline(delay):  # as in send_request
                 if answer is not None:
-                    return answer
+                    return _noted(answer, attempt)
                 raise _transport_error(transport_error, request_kwargs, attempt, self._secret_values(client))
             await retries.async_sleep(delay)
             slept += delay
@@ -485,9 +498,11 @@ class Client:
         request_kwargs: dict[str, Any],
         attempt: int,
         retries_left: int,
+        repeatable: bool = True,
     ) -> httpx.TransportError:
-        """The transport error of a failed attempt when another may follow; else raises the
-        typed error, its message masked of header values."""
+        """The transport error of a failed attempt when another may follow (for a request that
+        is not repeatable, only one that never left); else raises the typed error, its message
+        masked of header values."""
         secrets = self._secret_values(client)
         if isinstance(exc, ssl.SSLError):  # a TLS alert after the handshake: httpcore's async path lets it through
             raise _transport_error(httpx.ReadError(str(exc)), request_kwargs, attempt, secrets) from exc
@@ -500,7 +515,7 @@ class Client:
         if not _has_request(exc):  # ours (a deadline, the gate): the message names the full URL too
             with contextlib.suppress(Exception):
                 exc.request = client.build_request(**request_kwargs)
-        if attempt >= retries_left or not _is_retryable(exc):
+        if attempt >= retries_left or not (_is_retryable(exc) if repeatable else _never_sent(exc)):
             raise _transport_error(exc, request_kwargs, attempt, secrets) from _cause(exc, secrets)
         return exc
 
@@ -688,8 +703,10 @@ def _invalid_request(exc: Exception, line: tuple[str, str], secrets: list[str]) 
     reason = errors.mask_header_values(str(exc), secrets)
     if isinstance(exc, UnicodeEncodeError):  # its .object holds the whole value: not chained
         reason = f"a header value is not ASCII ({exc.reason} at position {exc.start})"
+    about_headers = isinstance(exc, (UnicodeEncodeError, httpx.LocalProtocolError)) or "header" in reason.lower()
     error = errors.InvalidRequestError(
-        f"{method} {url} could not be sent ({type(exc).__name__}: {reason}); check the headers' values",
+        f"{method} {url} could not be sent ({type(exc).__name__}: {reason})"
+        + ("; check the headers' values" if about_headers else ""),
         method=method,
         url=url,
     )
@@ -716,6 +733,30 @@ def _is_retryable(exc: httpx.TransportError) -> bool:
         # httpcore's pool re-raises "from None": the ssl error is then only the context.
         cause = cause.__cause__ or cause.__context__
     return True
+
+
+def _never_sent(exc: httpx.TransportError) -> bool:
+    """A transport error raised before any byte of the request left (safe to send it again).
+
+    Our aiohttp transport (_aiohttp.py) maps its errors as httpx's own transport does: a lost
+    connection is a ReadError there too, never the ConnectTimeout httpx-aiohttp would make of it.
+    """
+    return isinstance(exc, _UNSENT_ERRORS) and _is_retryable(exc)
+
+
+def _noted(response: httpx.Response, attempt: int) -> httpx.Response:
+    """The response, noting in its extensions how many attempts the call took, when more than one.
+
+    httpx's Response and its bound stream refer to each other: a cycle that only the garbage
+    collector frees, so the bodies of many responses (each page of a list) would linger. The
+    body is read and the stream closed here: cutting the cycle frees the response as soon as
+    the caller drops it, which keeps listing thousands of jobs flat in memory.
+    """
+    if attempt:
+        response.extensions[retries.ATTEMPTS_EXTENSION] = attempt + 1
+    if response.is_closed:
+        response.stream = _READ_STREAM
+    return response
 
 
 def _is_timeout(exc: httpx.TransportError) -> bool:

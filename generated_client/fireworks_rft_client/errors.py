@@ -35,9 +35,11 @@ __all__ = [
     "InternalServerError",
     "InvalidRequestError",
     "NotFoundError",
+    "PaginationError",
     "RETRYABLE_STATUS_CODES",
     "PermissionDeniedError",
     "RateLimitError",
+    "RequestValidationError",
     "ResponseValidationError",
     "error_for_response",
     "mask_header_values",
@@ -127,6 +129,32 @@ class DecodeError(FireworksError, ValueError):
 
     def __str__(self) -> str:
         return f"{self.field}: {self.reason}"
+
+
+class RequestValidationError(FireworksError, ValueError):
+    """A request the client refuses to send: a value of the body does not fit the spec.
+
+    ``field`` names it as a dotted path (``trainingConfig.epochs``), or is empty when the body
+    as a whole is wrong. Values are never quoted in the message (one may be a secret).
+    """
+
+    def __init__(self, message: str, *, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class PaginationError(FireworksError):
+    """A list's pages do not follow the paging contract: a page token came back a second time
+    (the pages would loop), or a page is of another shape than a page of jobs.
+
+    ``page`` is the number of the offending page (1 for the first), ``page_token`` the token
+    that asked for it ("" for the first page).
+    """
+
+    def __init__(self, message: str, *, page: int, page_token: str) -> None:
+        super().__init__(message)
+        self.page = page
+        self.page_token = page_token
 
 
 class APIError(FireworksError):

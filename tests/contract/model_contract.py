@@ -136,9 +136,10 @@ def _model_problems(
                 f"the spec implies {type_text(expected)}"
             )
             continue
-        problems += _key_problems(spec, where, cls, prop_name, prop, attr, unset)
+        base = {name: sample_value(spec, schema["properties"][name]) for name in required}  # from_dict needs them
+        problems += _key_problems(spec, where, cls, prop_name, prop, attr, unset, base)
+    mapped.add("additional_properties")  # a closed schema's class has one too, always empty
     if schema.get("additionalProperties", True) is not False:
-        mapped.add("additional_properties")
         if "additional_properties" not in attributes:
             problems.append(
                 f"schema {schema_name}: {cls.__name__} cannot keep unknown fields (no additional_properties)"
@@ -153,11 +154,19 @@ def _model_problems(
 
 
 def _key_problems(
-    spec: Mapping[str, Any], where: str, cls: type, prop_name: str, prop: Any, attr: str, unset: type
+    spec: Mapping[str, Any],
+    where: str,
+    cls: type,
+    prop_name: str,
+    prop: Any,
+    attr: str,
+    unset: type,
+    base: Mapping[str, Any],
 ) -> list[str]:
-    """``from_dict`` reads the property from its JSON key, and ``to_dict`` writes it back there."""
+    """``from_dict`` reads the property from its JSON key (beside ``base``, the required ones),
+    and ``to_dict`` writes it back there."""
     model: Any = cls
-    instance = model.from_dict({prop_name: sample_value(spec, prop)})
+    instance = model.from_dict({**base, prop_name: sample_value(spec, prop)})
     if isinstance(getattr(instance, attr), unset) or prop_name in instance.additional_properties:
         return [f"{where}: {cls.__name__}.from_dict does not read JSON key {prop_name!r} into {attr}"]
     if prop_name not in instance.to_dict():

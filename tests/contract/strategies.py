@@ -126,15 +126,21 @@ def enum_paths(spec: Mapping[str, Any], schema: Mapping[str, Any]) -> list[tuple
             found.append((path, list(node["enum"])))
         for name, child in node.get("properties", {}).items():
             walk(child, (*path, name))
+        if isinstance(node.get("items"), Mapping):  # a list's items: "[]" in the path
+            walk(node["items"], (*path, ARRAY))
 
     walk(inline_refs(spec, schema), ())
     return found
 
 
+#: The path element of a list's items (``("jobs", ARRAY, "state")``).
+ARRAY = "[]"
+
+
 def nested(path: tuple[str, ...], value: Any) -> dict[str, Any]:
-    """``(("a", "b"), 1)`` -> ``{"a": {"b": 1}}``."""
+    """``(("a", "b"), 1)`` -> ``{"a": {"b": 1}}``; ``(("a", ARRAY, "b"), 1)`` -> ``{"a": [{"b": 1}]}``."""
     result: Any = value
     for name in reversed(path):
-        result = {name: result}
+        result = [result] if name == ARRAY else {name: result}
     out: dict[str, Any] = result
     return out

@@ -20,10 +20,10 @@ from tests.conftest import load_spec
 from tests.time_limits import slow
 
 from .comparison import differences
-from .model_contract import class_name
+from .model_contract import class_name, sample_value
 from .payloads import FIXTURES, load_fixture
 from .spec_tools import component_schemas, inline_refs, make_validator, operations, resolve_named, validation_errors
-from .strategies import enum_paths, nested, payloads
+from .strategies import ARRAY, enum_paths, nested, payloads
 
 MAX_EXAMPLES = 200
 # Explicit date-times for every date-time field, on every run: 0 to 9 fractional digits, zeros
@@ -45,16 +45,19 @@ TIMESTAMPS = [
 
 
 def success_responses(spec: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
-    """(component schema name, schema) of each operation's 200 JSON response."""
-    found = []
+    """(component schema name, schema) of each operation's 200 JSON response and JSON request
+    body (the create body goes out through to_dict), each schema once."""
+    found: dict[str, Mapping[str, Any]] = {}
     for operation in operations(spec).values():
         response = operation.get("responses", {}).get("200", {})
-        schema = response.get("content", {}).get("application/json", {}).get("schema")
-        if schema is not None:
-            name, _ = resolve_named(spec, schema)
-            assert name, "a 200 response schema should be a component schema (it becomes a model class)"
-            found.append((name, schema))
-    return found
+        request = operation.get("requestBody", {})
+        for media in (response.get("content", {}), request.get("content", {})):
+            schema = media.get("application/json", {}).get("schema")
+            if schema is not None:
+                name, _ = resolve_named(spec, schema)
+                assert name, "a 200 response or body schema should be a component schema (it becomes a model class)"
+                found.setdefault(name, schema)
+    return list(found.items())
 
 
 def round_trip(spec: Mapping[str, Any], schema_name: str, payload: Any) -> Any:
@@ -74,6 +77,9 @@ def features(payload: Any, schema: Mapping[str, Any], seen: Counter[str], path: 
             seen["timestamp with 1-6 fractional digits"] += 1
     if "enum" in schema:
         seen[f"enum {'.'.join(path)}={payload}"] += 1
+    if isinstance(payload, list) and isinstance(schema.get("items"), Mapping):
+        for item in payload:
+            features(item, schema["items"], seen, (*path, ARRAY))
     if isinstance(payload, dict):
         properties = schema.get("properties", {})
         if path:
@@ -95,6 +101,8 @@ def date_time_paths(schema: Mapping[str, Any], path: tuple[str, ...] = ()) -> li
         if child.get("format") == "date-time":
             found.append((*path, name))
         found += date_time_paths(child, (*path, name))
+    if isinstance(schema.get("items"), Mapping):
+        found += date_time_paths(schema["items"], (*path, ARRAY))
     return found
 
 
@@ -104,17 +112,25 @@ def field_paths(schema: Mapping[str, Any], path: tuple[str, ...] = ()) -> list[s
     for name, child in schema.get("properties", {}).items():
         found.append(".".join((*path, name)))
         found += field_paths(child, (*path, name))
+    if isinstance(schema.get("items"), Mapping):
+        found += field_paths(schema["items"], (*path, ARRAY))
     return found
 
 
+def has_nested_object(schema: Mapping[str, Any]) -> bool:
+    children = [*schema.get("properties", {}).values(), *([schema["items"]] if "items" in schema else [])]
+    return any("properties" in child or has_nested_object(child) for child in children)
+
+
 def documented_examples(spec: Mapping[str, Any], schema_name: str) -> list[Any]:
-    """The spec's examples of the response and the fixtures of its schema: every field, filled in."""
+    """The spec's examples of the response or body and the fixtures of its schema: every field, filled in."""
     found = []
     for operation in operations(spec).values():
-        media = operation.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {})
-        if resolve_named(spec, media.get("schema"))[0] == schema_name:
-            found += [example["value"] for example in media.get("examples", {}).values()]
-            found += [media["example"]] if "example" in media else []
+        for where in (operation.get("responses", {}).get("200", {}), operation.get("requestBody", {})):
+            media = where.get("content", {}).get("application/json", {})
+            if resolve_named(spec, media.get("schema"))[0] == schema_name:
+                found += [example["value"] for example in media.get("examples", {}).values()]
+                found += [media["example"]] if "example" in media else []
     return found + [load_fixture(path.name) for path in sorted(FIXTURES.glob(f"{schema_name}.*.json"))]
 
 
@@ -140,7 +156,9 @@ def test_generated_payloads_round_trip(spec: dict[str, Any], schema_name: str) -
     # Explicit examples run on every run, before the drawn ones: every enum value, every field.
     enum_examples = [nested(path, value) for path, values in enum_paths(spec, schema) for value in values]
     timestamp_examples = [nested(path, text) for path in date_time_paths(inlined) for text in TIMESTAMPS]
-    explicit = enum_examples + timestamp_examples + documented_examples(spec, name)
+    # A body schema requires fields (dataset, evaluator): each explicit example carries them.
+    required = {key: sample_value(spec, inlined["properties"][key]) for key in inlined.get("required", [])}
+    explicit = [required | example for example in enum_examples + timestamp_examples] + documented_examples(spec, name)
     for payload in explicit:
         test = example(payload=payload)(test)
     settings(
@@ -150,16 +168,18 @@ def test_generated_payloads_round_trip(spec: dict[str, Any], schema_name: str) -
     )(test)()
 
     assert seen["payloads"] >= MAX_EXAMPLES + len(explicit), seen["payloads"]
-    wanted = [
-        "optional field absent",
-        "unknown extra field",
-        "nested object",
-        "timestamp in Z",
-        "timestamp with an offset",
-        "timestamp with 1-6 fractional digits",
-        "timestamp with more than 6 fractional digits",
-        "timestamp with zeros inside the sub-microsecond digits",
-    ]
+    # What the schema has room for: Empty has no field; a closed schema takes no extra field.
+    wanted = ["optional field absent"] if set(inlined.get("properties", {})) - set(inlined.get("required", [])) else []
+    wanted += ["unknown extra field"] if inlined.get("additionalProperties", True) is not False else []
+    wanted += ["nested object"] if has_nested_object(inlined) else []
+    if date_time_paths(inlined):
+        wanted += [
+            "timestamp in Z",
+            "timestamp with an offset",
+            "timestamp with 1-6 fractional digits",
+            "timestamp with more than 6 fractional digits",
+            "timestamp with zeros inside the sub-microsecond digits",
+        ]
     wanted += [f"enum {'.'.join(path)}={value}" for path, values in enum_paths(spec, schema) for value in values]
     wanted += [f"field {path}" for path in field_paths(inlined)]
     missing = [feature for feature in wanted if not seen[feature]]

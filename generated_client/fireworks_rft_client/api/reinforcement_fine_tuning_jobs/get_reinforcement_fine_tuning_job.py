@@ -10,6 +10,9 @@ from ...models.reinforcement_fine_tuning_job import ReinforcementFineTuningJob
 from ...resource_names import path_segment
 from ...types import UNSET, Response, Unset
 
+# The operationId: the client retries each operation as retries.OPERATION_RETRIES says.
+_OPERATION = "get_reinforcement_fine_tuning_job"
+
 
 def _get_kwargs(
     account_id: str,
@@ -17,7 +20,6 @@ def _get_kwargs(
     *,
     read_mask: str | Unset = UNSET,
 ) -> dict[str, Any]:
-
     _account_id = path_segment("account_id", account_id)
     _reinforcement_fine_tuning_job_id = path_segment(
         "reinforcement_fine_tuning_job_id", reinforcement_fine_tuning_job_id
@@ -78,7 +80,7 @@ def sync_detailed(
         reinforcement_fine_tuning_job_id=reinforcement_fine_tuning_job_id,
         read_mask=read_mask,
     )
-    response = client.send_request(kwargs)
+    response = client.send_request(kwargs, operation=_OPERATION)
     return _build_response(response=response)
 
 
@@ -101,7 +103,8 @@ def sync(
                 account_id=account_id,
                 reinforcement_fine_tuning_job_id=reinforcement_fine_tuning_job_id,
                 read_mask=read_mask,
-            )
+            ),
+            operation=_OPERATION,
         )
     )
 
@@ -119,7 +122,7 @@ async def asyncio_detailed(
         reinforcement_fine_tuning_job_id=reinforcement_fine_tuning_job_id,
         read_mask=read_mask,
     )
-    response = await client.send_request_async(kwargs)
+    response = await client.send_request_async(kwargs, operation=_OPERATION)
     return _build_response(response=response)
 
 
@@ -137,6 +140,7 @@ async def asyncio(
                 account_id=account_id,
                 reinforcement_fine_tuning_job_id=reinforcement_fine_tuning_job_id,
                 read_mask=read_mask,
-            )
+            ),
+            operation=_OPERATION,
         )
     )

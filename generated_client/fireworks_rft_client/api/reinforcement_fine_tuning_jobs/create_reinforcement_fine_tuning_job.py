@@ -1,0 +1,149 @@
+# Generated from openapi/fireworks-rft.yaml by templates/endpoint_module.py.jinja: edit those, then run 'make generate'.
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import _decode, errors
+from ...client import AuthenticatedClient
+from ...models.reinforcement_fine_tuning_job import ReinforcementFineTuningJob
+from ...models.reinforcement_fine_tuning_job_input import ReinforcementFineTuningJobInput
+from ...resource_names import path_segment
+from ...types import UNSET, Response, Unset
+
+# The operationId: the client retries each operation as retries.OPERATION_RETRIES says.
+_OPERATION = "create_reinforcement_fine_tuning_job"
+
+
+def _get_kwargs(
+    account_id: str,
+    *,
+    body: ReinforcementFineTuningJobInput,
+    reinforcement_fine_tuning_job_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+    _account_id = path_segment("account_id", account_id)
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": f"/v1/accounts/{_account_id}/reinforcementFineTuningJobs",
+    }
+    # Most calls set no query parameter: then no params dict is built (nor sent: httpx merges
+    # even an empty one into the URL, per call).
+    if reinforcement_fine_tuning_job_id is not UNSET:
+        params: dict[str, Any] = {}
+
+        params["reinforcementFineTuningJobId"] = reinforcement_fine_tuning_job_id
+
+        params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+        if params:
+            _kwargs["params"] = params
+    _kwargs["json"] = body.to_dict()
+    return _kwargs
+
+
+def _parse_response(*, response: httpx.Response) -> ReinforcementFineTuningJob:
+    if response.status_code == 200:
+        payload = _decode.json_object(response)
+        try:
+            return ReinforcementFineTuningJob.from_dict(payload)
+        except errors.DecodeError as exc:
+            raise errors.ResponseValidationError.from_response(response, exc.reason, exc.field) from exc
+    raise errors.error_for_response(response)
+
+
+def _build_response(*, response: httpx.Response) -> Response[ReinforcementFineTuningJob]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(response=response),
+    )
+
+
+def sync_detailed(
+    account_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ReinforcementFineTuningJobInput,
+    reinforcement_fine_tuning_job_id: str | Unset = UNSET,
+) -> Response[ReinforcementFineTuningJob]:
+    """Create Reinforcement Fine-tuning Job, with the status, headers and raw body.
+
+    Raises:
+        errors.APIStatusError: the server answered with a status outside 2xx.
+        errors.ResponseValidationError: a 2xx body does not fit the schema.
+        errors.APIConnectionError: the server could not be reached (errors.APITimeoutError: timed out).
+    """
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        body=body,
+        reinforcement_fine_tuning_job_id=reinforcement_fine_tuning_job_id,
+    )
+    response = client.send_request(kwargs, operation=_OPERATION)
+    return _build_response(response=response)
+
+
+def sync(
+    account_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ReinforcementFineTuningJobInput,
+    reinforcement_fine_tuning_job_id: str | Unset = UNSET,
+) -> ReinforcementFineTuningJob:
+    """Create Reinforcement Fine-tuning Job.
+
+    Starts a reinforcement fine-tuning job. With `reinforcementFineTuningJobId` the caller
+    chooses the job's id (AIP-133), and a second create with the same id answers 409
+    ALREADY_EXISTS; without it the server picks a random id, so a repeated request starts a
+    second job.
+
+
+    Raises the errors that sync_detailed raises.
+    """
+    return _parse_response(
+        response=client.send_request(
+            _get_kwargs(
+                account_id=account_id,
+                body=body,
+                reinforcement_fine_tuning_job_id=reinforcement_fine_tuning_job_id,
+            ),
+            operation=_OPERATION,
+        )
+    )
+
+
+async def asyncio_detailed(
+    account_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ReinforcementFineTuningJobInput,
+    reinforcement_fine_tuning_job_id: str | Unset = UNSET,
+) -> Response[ReinforcementFineTuningJob]:
+    """Async sync_detailed: Create Reinforcement Fine-tuning Job, with the status, headers and raw body."""
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        body=body,
+        reinforcement_fine_tuning_job_id=reinforcement_fine_tuning_job_id,
+    )
+    response = await client.send_request_async(kwargs, operation=_OPERATION)
+    return _build_response(response=response)
+
+
+async def asyncio(
+    account_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ReinforcementFineTuningJobInput,
+    reinforcement_fine_tuning_job_id: str | Unset = UNSET,
+) -> ReinforcementFineTuningJob:
+    """Async sync: Create Reinforcement Fine-tuning Job."""
+    return _parse_response(
+        response=await client.send_request_async(
+            _get_kwargs(
+                account_id=account_id,
+                body=body,
+                reinforcement_fine_tuning_job_id=reinforcement_fine_tuning_job_id,
+            ),
+            operation=_OPERATION,
+        )
+    )

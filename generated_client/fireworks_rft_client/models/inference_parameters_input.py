@@ -1,0 +1,150 @@
+# Generated from openapi/fireworks-rft.yaml by templates/model.py.jinja: edit those, then run 'make generate'.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .. import _decode
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="InferenceParametersInput")
+# The JSON keys of the properties; any other key of a response goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "maxOutputTokens",
+        "temperature",
+        "topP",
+        "responseCandidatesCount",
+        "extraBody",
+        "topK",
+    }
+)
+
+
+@_attrs_define
+class InferenceParametersInput:
+    """The inference parameters a caller sends with a new job, by today's names.
+
+    Attributes:
+        max_output_tokens (int | Unset): Maximum number of tokens to generate per response.
+        temperature (float | Unset): Temperature of the sampling.
+        top_p (float | Unset): Top-p (nucleus) sampling parameter.
+        response_candidates_count (int | Unset): Number of response candidates to generate per prompt.
+        extra_body (str | Unset): Additional parameters for the inference request, as JSON text in a string.
+        top_k (int | Unset): Top-k sampling parameter.
+    """
+
+    max_output_tokens: int | Unset = UNSET
+
+    temperature: float | Unset = UNSET
+
+    top_p: float | Unset = UNSET
+
+    response_candidates_count: int | Unset = UNSET
+
+    extra_body: str | Unset = UNSET
+
+    top_k: int | Unset = UNSET
+
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict
+    )  # always empty: no other fields allowed
+
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if not isinstance(self.max_output_tokens, Unset):
+            field_dict["maxOutputTokens"] = self.max_output_tokens
+        if not isinstance(self.temperature, Unset):
+            field_dict["temperature"] = _decode.float_to_json(self.temperature)
+        if not isinstance(self.top_p, Unset):
+            field_dict["topP"] = _decode.float_to_json(self.top_p)
+        if not isinstance(self.response_candidates_count, Unset):
+            field_dict["responseCandidatesCount"] = self.response_candidates_count
+        if not isinstance(self.extra_body, Unset):
+            field_dict["extraBody"] = self.extra_body
+        if not isinstance(self.top_k, Unset):
+            field_dict["topK"] = self.top_k
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
+        if "maxOutputTokens" in src_dict:
+            max_output_tokens = src_dict["maxOutputTokens"]
+            if type(max_output_tokens) is not int and (
+                not isinstance(max_output_tokens, int) or isinstance(max_output_tokens, bool)
+            ):
+                raise _decode.wrong_type("maxOutputTokens", "integer", max_output_tokens)
+        else:
+            max_output_tokens = UNSET
+        if "temperature" in src_dict:
+            temperature = src_dict["temperature"]
+            if not isinstance(temperature, float):
+                if isinstance(temperature, int) and not isinstance(temperature, bool):
+                    temperature = float(temperature)
+                else:
+                    temperature = _decode.to_float("temperature", temperature)
+        else:
+            temperature = UNSET
+        if "topP" in src_dict:
+            top_p = src_dict["topP"]
+            if not isinstance(top_p, float):
+                if isinstance(top_p, int) and not isinstance(top_p, bool):
+                    top_p = float(top_p)
+                else:
+                    top_p = _decode.to_float("topP", top_p)
+        else:
+            top_p = UNSET
+        if "responseCandidatesCount" in src_dict:
+            response_candidates_count = src_dict["responseCandidatesCount"]
+            if type(response_candidates_count) is not int and (
+                not isinstance(response_candidates_count, int) or isinstance(response_candidates_count, bool)
+            ):
+                raise _decode.wrong_type("responseCandidatesCount", "integer", response_candidates_count)
+        else:
+            response_candidates_count = UNSET
+        if "extraBody" in src_dict:
+            extra_body = src_dict["extraBody"]
+            if not isinstance(extra_body, str):
+                raise _decode.wrong_type("extraBody", "string", extra_body)
+        else:
+            extra_body = UNSET
+        if "topK" in src_dict:
+            top_k = src_dict["topK"]
+            if type(top_k) is not int and (not isinstance(top_k, int) or isinstance(top_k, bool)):
+                raise _decode.wrong_type("topK", "integer", top_k)
+        else:
+            top_k = UNSET
+        # Positional, in the order of the attributes above (attrs' __init__ order): a call with
+        # ~30 keywords spends more on matching them than __init__ spends storing the values.
+        inference_parameters_input = cls(
+            max_output_tokens,
+            temperature,
+            top_p,
+            response_candidates_count,
+            extra_body,
+            top_k,
+        )
+        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
+            unexpected = sorted(k for k in src_dict if k not in _KNOWN_KEYS)[0]
+            raise _decode.DecodeError(unexpected, "unexpected field (the schema allows no other fields)")
+        return inference_parameters_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

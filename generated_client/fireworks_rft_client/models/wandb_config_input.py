@@ -1,0 +1,127 @@
+# Generated from openapi/fireworks-rft.yaml by templates/model.py.jinja: edit those, then run 'make generate'.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .. import _decode
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="WandbConfigInput")
+# The JSON keys of the properties; any other key of a response goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "enabled",
+        "apiKey",
+        "project",
+        "entity",
+        "runId",
+    }
+)
+
+
+@_attrs_define
+class WandbConfigInput:
+    """The Weights & Biases settings a caller sends with a new job (`url` is output only).
+
+    Attributes:
+        enabled (bool | Unset): Whether to enable wandb logging.
+        api_key (str | Unset): The API key for the wandb service. A secret.
+        project (str | Unset): The project name for the wandb service.
+        entity (str | Unset): The entity name for the wandb service.
+        run_id (str | Unset): The run ID for the wandb service.
+    """
+
+    enabled: bool | Unset = UNSET
+
+    api_key: str | Unset = _attrs_field(default=UNSET, repr=_decode.mask_secret)
+
+    project: str | Unset = UNSET
+
+    entity: str | Unset = UNSET
+
+    run_id: str | Unset = UNSET
+
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict
+    )  # always empty: no other fields allowed
+
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if not isinstance(self.enabled, Unset):
+            field_dict["enabled"] = self.enabled
+        if not isinstance(self.api_key, Unset):
+            field_dict["apiKey"] = self.api_key
+        if not isinstance(self.project, Unset):
+            field_dict["project"] = self.project
+        if not isinstance(self.entity, Unset):
+            field_dict["entity"] = self.entity
+        if not isinstance(self.run_id, Unset):
+            field_dict["runId"] = self.run_id
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
+        if "enabled" in src_dict:
+            enabled = src_dict["enabled"]
+            if enabled is not True and enabled is not False:
+                raise _decode.wrong_type("enabled", "boolean", enabled)
+        else:
+            enabled = UNSET
+        if "apiKey" in src_dict:
+            api_key = src_dict["apiKey"]
+            if not isinstance(api_key, str):
+                raise _decode.wrong_type("apiKey", "string", api_key)
+        else:
+            api_key = UNSET
+        if "project" in src_dict:
+            project = src_dict["project"]
+            if not isinstance(project, str):
+                raise _decode.wrong_type("project", "string", project)
+        else:
+            project = UNSET
+        if "entity" in src_dict:
+            entity = src_dict["entity"]
+            if not isinstance(entity, str):
+                raise _decode.wrong_type("entity", "string", entity)
+        else:
+            entity = UNSET
+        if "runId" in src_dict:
+            run_id = src_dict["runId"]
+            if not isinstance(run_id, str):
+                raise _decode.wrong_type("runId", "string", run_id)
+        else:
+            run_id = UNSET
+        # Positional, in the order of the attributes above (attrs' __init__ order): a call with
+        # ~30 keywords spends more on matching them than __init__ spends storing the values.
+        wandb_config_input = cls(
+            enabled,
+            api_key,
+            project,
+            entity,
+            run_id,
+        )
+        if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
+            unexpected = sorted(k for k in src_dict if k not in _KNOWN_KEYS)[0]
+            raise _decode.DecodeError(unexpected, "unexpected field (the schema allows no other fields)")
+        return wandb_config_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
