@@ -1,7 +1,9 @@
 """The three clients under test, each making the same GET against the bench server.
 
 - ours: the generated client, through its public API only;
-- httpx: a bare httpx client plus json.loads, the floor any httpx-based client stands on;
+- httpx: a bare httpx client plus json.loads, `client.get(path)` as a user of httpx writes it;
+- httpx_url (sync only): the same, given a prebuilt absolute httpx.URL, so httpx neither parses
+  nor merges the URL: the floor any client on httpx stands on;
 - sdk: Fireworks' official SDK (`fireworks-ai`) with its defaults (2 retries, which never fire
   here since every answer is a 200; it also sends its own platform headers). Its async client
   runs on aiohttp (through httpx-aiohttp, one of its dependencies), not on httpx's own transport.
@@ -21,16 +23,18 @@ import httpx
 from fireworks import AsyncFireworks, Fireworks
 from httpx_aiohttp import AiohttpTransport
 
-from bench.payload import ACCOUNT_ID, JOB_ID, JOB_PATH, TOKEN, job_example
+from bench.payload import ACCOUNT_ID, CURRENT, JOB_ID, JOB_IDS, JOB_PATH, TOKEN, job_example, job_path
 from fireworks_rft_client import AuthenticatedClient
 from fireworks_rft_client._aiohttp import AiohttpTransport as OurAiohttpTransport
 from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job
 
 OURS, HTTPX, SDK = "ours", "httpx", "sdk"
+HTTPX_URL = "httpx_url"
 OURS_HTTPX, HTTPX_AIOHTTP = "ours_httpx", "httpx_aiohttp"
 LABELS = {
     OURS: "our client",
     HTTPX: "raw httpx + json.loads",
+    HTTPX_URL: "raw httpx, prebuilt absolute URL",
     SDK: "official SDK (fireworks-ai)",
     OURS_HTTPX: "our client on httpx's own transport",
     HTTPX_AIOHTTP: "raw httpx on aiohttp transport",
@@ -63,19 +67,25 @@ def _summary_of_model(job: Any) -> tuple[Any, ...]:
     return job.name, job.training_config.base_model, str(job.state)
 
 
-def expected_summary() -> tuple[Any, ...]:
-    return _summary_of_dict(job_example())
+def expected_summary(payload: str = CURRENT) -> tuple[Any, ...]:
+    return _summary_of_dict(job_example(payload))
 
 
-def sync_contenders(base_url: str) -> list[SyncContender]:
+def sync_contenders(base_url: str, payload: str = CURRENT) -> list[SyncContender]:
+    """Each client with its own connection pool, getting the job that serves ``payload``."""
+    job_id, path = JOB_IDS[payload], job_path(payload)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
     ours = AuthenticatedClient(base_url=base_url, token=TOKEN)
-    raw = httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {TOKEN}"})
+    raw = httpx.Client(base_url=base_url, headers=auth)
+    raw_url = httpx.Client(base_url=base_url, headers=auth)
+    absolute = httpx.URL(base_url + path)  # built once, outside the timed calls
     sdk = Fireworks(api_key=TOKEN, base_url=base_url, account_id=ACCOUNT_ID)
     get = get_reinforcement_fine_tuning_job.sync
     return [
-        SyncContender(OURS, lambda: get(ACCOUNT_ID, JOB_ID, client=ours), _summary_of_model, ours.close),
-        SyncContender(HTTPX, lambda: json.loads(raw.get(JOB_PATH).content), _summary_of_dict, raw.close),
-        SyncContender(SDK, lambda: sdk.reinforcement_fine_tuning_jobs.get(JOB_ID), _summary_of_model, sdk.close),
+        SyncContender(OURS, lambda: get(ACCOUNT_ID, job_id, client=ours), _summary_of_model, ours.close),
+        SyncContender(HTTPX, lambda: json.loads(raw.get(path).content), _summary_of_dict, raw.close),
+        SyncContender(HTTPX_URL, lambda: json.loads(raw_url.get(absolute).content), _summary_of_dict, raw_url.close),
+        SyncContender(SDK, lambda: sdk.reinforcement_fine_tuning_jobs.get(job_id), _summary_of_model, sdk.close),
     ]
 
 

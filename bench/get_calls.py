@@ -1,5 +1,7 @@
 """Sections 1 and 2: one GET through each client against the bench server.
 
+Section 1 (sync) runs on both payloads of bench/payload.py, side by side in the same rounds.
+
 Rounds interleave the clients (in rotating order), so a burst of load from elsewhere on the
 machine hits all of them alike; each figure is the median over the rounds, each ratio the
 median of the per-round ratios.
@@ -12,6 +14,7 @@ from typing import Any, TypeVar
 from bench.contenders import (
     HTTPX,
     HTTPX_AIOHTTP,
+    HTTPX_URL,
     OURS,
     OURS_HTTPX,
     SDK,
@@ -20,6 +23,7 @@ from bench.contenders import (
     async_contenders,
     sync_contenders,
 )
+from bench.payload import CURRENT, PAYLOADS
 from bench.settings import Settings
 from bench.timing import Sample, median, paired_ratio, time_batch, time_concurrent
 
@@ -43,35 +47,43 @@ def _figures(samples: dict[str, list[Sample]]) -> dict[str, Any]:
         "per_call": {key: {"cpu_us": median(cpu[key]) * 1e6, "wall_us": median(wall[key]) * 1e6} for key in samples},
         "ratios": {
             "cpu_ours_vs_httpx": paired_ratio(cpu[OURS], cpu[HTTPX]),
+            "cpu_ours_vs_httpx_url": paired_ratio(cpu[OURS], cpu[HTTPX_URL]),
             "cpu_ours_vs_sdk": paired_ratio(cpu[OURS], cpu[SDK]),
             "wall_ours_vs_httpx": paired_ratio(wall[OURS], wall[HTTPX]),
+            "wall_ours_vs_httpx_url": paired_ratio(wall[OURS], wall[HTTPX_URL]),
             "wall_ours_vs_sdk": paired_ratio(wall[OURS], wall[SDK]),
         },
     }
 
 
-def bench_sync(base_url: str, settings: Settings, expected: tuple[Any, ...]) -> dict[str, Any]:
-    contenders: list[SyncContender] = sync_contenders(base_url)
+def bench_sync(base_url: str, settings: Settings, expected: dict[str, tuple[Any, ...]]) -> dict[str, Any]:
+    """Both payloads in every round, each with its own clients, which take turns in rotating order."""
+    contenders: dict[str, list[SyncContender]] = {}
     try:
-        for contender in contenders:
-            _check(contender.key, contender.summary(contender.call()), expected)
-            time_batch(contender.call, settings.warmup_calls)
-        samples: dict[str, list[Sample]] = {c.key: [] for c in contenders}
+        for payload in PAYLOADS:
+            contenders[payload] = sync_contenders(base_url, payload)
+            for contender in contenders[payload]:
+                _check(f"{contender.key} ({payload})", contender.summary(contender.call()), expected[payload])
+                time_batch(contender.call, settings.warmup_calls)
+        samples = {payload: {c.key: list[Sample]() for c in each} for payload, each in contenders.items()}
         for round_no in range(settings.sync_rounds):
-            for contender in _rotated(contenders, round_no):
-                samples[contender.key].append(time_batch(contender.call, settings.sync_calls))
+            for payload, each in contenders.items():
+                for contender in _rotated(each, round_no):
+                    samples[payload][contender.key].append(time_batch(contender.call, settings.sync_calls))
     finally:
-        for contender in contenders:
-            contender.close()
-    return _figures(samples)
+        for each in contenders.values():
+            for contender in each:
+                contender.close()
+    return {"payloads": {payload: _figures(by_key) for payload, by_key in samples.items()}}
 
 
-async def _bench_async(base_url: str, settings: Settings, expected: tuple[Any, ...]) -> dict[str, Any]:
+async def _bench_async(base_url: str, settings: Settings, expected: dict[str, tuple[Any, ...]]) -> dict[str, Any]:
+    """Today's payload only."""
     contenders: list[AsyncContender] = async_contenders(base_url)
     result: dict[str, Any] = {}
     try:
         for contender in contenders:
-            _check(contender.key, contender.summary(await contender.call()), expected)
+            _check(contender.key, contender.summary(await contender.call()), expected[CURRENT])
         for concurrency in settings.concurrencies:
             for contender in contenders:  # opens the connections this concurrency needs
                 await time_concurrent(contender.call, concurrency, concurrency * 2)
@@ -98,5 +110,5 @@ async def _bench_async(base_url: str, settings: Settings, expected: tuple[Any, .
     return result
 
 
-def bench_async(base_url: str, settings: Settings, expected: tuple[Any, ...]) -> dict[str, Any]:
+def bench_async(base_url: str, settings: Settings, expected: dict[str, tuple[Any, ...]]) -> dict[str, Any]:
     return asyncio.run(_bench_async(base_url, settings, expected))

@@ -3,6 +3,8 @@
 - ours: json.loads + ReinforcementFineTuningJob.from_dict; back: to_dict + json.dumps.
 - pydantic: an equivalent pydantic v2 model (bench/pydantic_job.py), model_validate_json;
   back: model_dump_json(by_alias=True, exclude_unset=True).
+- from a decoded dict (json.loads already done), on both payloads: our from_dict against
+  pydantic's model_validate of the same dict, each in a tight loop;
 - sdk: the official SDK's model for this response (fireworks.types.ReinforcementFineTuningJob),
   once as the SDK itself builds it from a response (json.loads + its construct_type, which
   skips validation by default) and once validated (model_validate_json); back: to_json(indent=None).
@@ -15,7 +17,7 @@ from typing import Any
 from fireworks._models import construct_type  # what the SDK runs on every response body
 from fireworks.types.reinforcement_fine_tuning_job import ReinforcementFineTuningJob as SdkJob
 
-from bench.payload import job_body, job_example
+from bench.payload import CURRENT, PAYLOADS, job_body, job_example
 from bench.pydantic_job import ReinforcementFineTuningJob as PydanticJob
 from bench.settings import Settings
 from bench.timing import median, paired_ratio, time_batch
@@ -26,6 +28,10 @@ PARSERS = {
     "pydantic": "pydantic v2 model_validate_json",
     "sdk_construct": "official SDK model, as the SDK parses (construct)",
     "sdk_validate": "official SDK model, model_validate_json",
+}
+FROM_DICT = {
+    "ours": "from_dict (ours)",
+    "pydantic": "pydantic v2 model_validate",
 }
 SERIALISERS = {
     "ours": "to_dict + json.dumps (ours)",
@@ -41,6 +47,11 @@ def _parsers(body: bytes) -> dict[str, Callable[[], object]]:
         "sdk_construct": lambda: construct_type(type_=SdkJob, value=json.loads(body)),
         "sdk_validate": lambda: SdkJob.model_validate_json(body),
     }
+
+
+def _from_dicts(payload: str) -> dict[str, Callable[[], object]]:
+    data = job_example(payload)
+    return {"ours": lambda: OurJob.from_dict(data), "pydantic": lambda: PydanticJob.model_validate(data)}
 
 
 def _serialisers(body: bytes) -> dict[str, Callable[[], str]]:
@@ -75,15 +86,23 @@ def _check_serialisers(serialisers: dict[str, Callable[[], str]]) -> None:
 
 
 def bench_parsing(settings: Settings) -> dict[str, Any]:
-    body = job_body()
+    body = job_body(CURRENT)
     serialisers = _serialisers(body)
     _check_serialisers(serialisers)
     parse = _time_all(_parsers(body), settings)
     dump = _time_all(dict(serialisers), settings)
+    from_dict = {payload: _time_all(_from_dicts(payload), settings) for payload in PAYLOADS}
     return {
+        "from_dict_us": {
+            payload: {key: median(values) * 1e6 for key, values in cpu.items()} for payload, cpu in from_dict.items()
+        },
         "parse_us": {key: median(values) * 1e6 for key, values in parse.items()},
         "serialise_us": {key: median(values) * 1e6 for key, values in dump.items()},
         "ratios": {
+            **{
+                f"from_dict_ours_vs_pydantic_{payload}": paired_ratio(cpu["ours"], cpu["pydantic"])
+                for payload, cpu in from_dict.items()
+            },
             "parse_ours_vs_pydantic": paired_ratio(parse["ours"], parse["pydantic"]),
             "parse_ours_vs_sdk_construct": paired_ratio(parse["ours"], parse["sdk_construct"]),
             "parse_ours_vs_sdk_validate": paired_ratio(parse["ours"], parse["sdk_validate"]),

@@ -1,6 +1,7 @@
 """Where the time of one sync GET goes: our client against raw httpx + json.loads.
 
 `python -m bench.profile_get [--calls N]` (or `make bench-profile`) prints:
+0. one GET cut into its stages, CPU per call of each for ours and raw httpx (bench/stages.py);
 1. CPU per call without a profiler, from raw httpx + json.loads to our full call, adding one
    difference at a time, on httpx.MockTransport (no sockets: precise);
 2. the same against the bench server (real sockets: what a call costs, but noisier), and the
@@ -23,6 +24,7 @@ from typing import Any
 
 import httpx
 
+from bench import stages
 from bench.payload import ACCOUNT_ID, JOB_ID, JOB_PATH, TOKEN, job_body
 from bench.server import running_server
 from bench.timing import median, time_batch
@@ -131,6 +133,11 @@ def main(argv: list[str] | None = None) -> int:
     out = sys.stdout.write
     batch = max(50, args.calls // 10)
     auth = {"Authorization": f"Bearer {TOKEN}"}
+
+    with running_server() as base_url:
+        out("0. One sync GET stage by stage, CPU us per call (each stage alone in batches, median of 9 rounds):\n")
+        out(stages.report(base_url))
+        out("\n")
 
     # Without sockets (httpx.MockTransport answering the job example) the noise of the
     # network stack is gone, and what remains is the client code: our layer and httpx's.

@@ -8,6 +8,7 @@ from typing import Any
 
 from bench import imports, listing, parsing
 from bench.contenders import LABELS
+from bench.payload import CURRENT, PAYLOADS
 
 
 @dataclass(frozen=True)
@@ -29,11 +30,37 @@ class Target:
         return ratio <= self.limit if self.at_most else ratio >= self.limit
 
 
+def _sync_targets(payload: str) -> tuple[Target, ...]:
+    where = ("sync_get", "payloads", payload, "ratios")
+    name = f"sync GET, CPU per call, {PAYLOADS[payload]}: ours"
+    return (
+        Target(f"{name} / raw httpx client.get(path)", (*where, "cpu_ours_vs_httpx"), 0.95, True),
+        Target(f"{name} / raw httpx, prebuilt absolute URL", (*where, "cpu_ours_vs_httpx_url"), 1.10, True),
+        Target(f"{name} / official SDK", (*where, "cpu_ours_vs_sdk"), 0.60, True),
+    )
+
+
 TARGETS = (
-    Target("sync GET, CPU per call: ours / raw httpx", ("sync_get", "ratios", "cpu_ours_vs_httpx"), 1.10, True),
-    Target("sync GET, CPU per call: ours / official SDK", ("sync_get", "ratios", "cpu_ours_vs_sdk"), 0.80, True),
+    *(target for payload in PAYLOADS for target in _sync_targets(payload)),
+    Target(
+        f"from_dict, {PAYLOADS[CURRENT]}: ours / pydantic v2 model_validate",
+        ("parsing", "ratios", f"from_dict_ours_vs_pydantic_{CURRENT}"),
+        1.0,
+        True,
+    ),
     Target("cold import for a GET: ours / official SDK", ("cold_import", "ratios", "ours_vs_sdk"), 0.25, True),
-    Target("async req/s at c=64: ours / official SDK", ("async_get", "c64", "ratios", "rps_ours_vs_sdk"), 1.0, False),
+    Target(
+        "async req/s at c=64, ours on aiohttp's transport / official SDK",
+        ("async_get", "c64", "ratios", "rps_ours_vs_sdk"),
+        1.0,
+        False,
+    ),
+    Target(
+        "async req/s at c=64, ours on httpx's transport / official SDK",
+        ("async_get", "c64", "ratios", "rps_ours_httpx_vs_sdk"),
+        1.0,
+        False,
+    ),
     Target("list jobs, CPU per job: ours / official SDK", ("list_jobs", "ratios", "cpu_ours_vs_sdk"), 0.60, True),
     # Flat: listing ten times the jobs may not take much more memory (one page at a time).
     Target("list jobs, peak memory 10x jobs / 1x: ours", ("list_jobs", "ratios", "peak_growth_ours"), 1.5, True),
@@ -72,15 +99,28 @@ def _x(ratio: float) -> str:
 
 
 def _sync_lines(section: dict[str, Any]) -> list[str]:
-    per_call, ratios = section["per_call"], section["ratios"]
-    lines = _rows(
-        ("client", "CPU us/call", "wall us/call"),
-        ((LABELS[k], f"{v['cpu_us']:.1f}", f"{v['wall_us']:.1f}") for k, v in per_call.items()),
-    )
-    lines.append(
-        f"  ours / raw httpx:    CPU {_x(ratios['cpu_ours_vs_httpx'])}, wall {_x(ratios['wall_ours_vs_httpx'])}"
-    )
-    lines.append(f"  ours / official SDK: CPU {_x(ratios['cpu_ours_vs_sdk'])}, wall {_x(ratios['wall_ours_vs_sdk'])}")
+    payloads = section["payloads"]
+    first = next(iter(payloads.values()))
+    header = ["client"]
+    for payload in payloads:
+        header += [f"CPU us ({payload})", f"wall us ({payload})"]
+    rows = []
+    for key in first["per_call"]:
+        row = [LABELS[key]]
+        for figures in payloads.values():
+            row += [f"{figures['per_call'][key]['cpu_us']:.1f}", f"{figures['per_call'][key]['wall_us']:.1f}"]
+        rows.append(row)
+    for ratio, label in (
+        ("ours_vs_httpx", "ours / raw httpx"),
+        ("ours_vs_httpx_url", "ours / raw httpx, prebuilt URL"),
+        ("ours_vs_sdk", "ours / official SDK"),
+    ):
+        row = [label]
+        for figures in payloads.values():
+            row += [_x(figures["ratios"][f"cpu_{ratio}"]), _x(figures["ratios"][f"wall_{ratio}"])]
+        rows.append(row)
+    lines = _rows(header, rows)
+    lines.append("  (payloads: " + "; ".join(f"{key}: {PAYLOADS[key]}" for key in payloads) + ")")
     lines.append(f"  (the server's own CPU per request: {section['server_cpu_us']:.1f} us, in its own process)")
     return lines
 
@@ -105,9 +145,15 @@ def _async_lines(section: dict[str, Any]) -> list[str]:
 
 
 def _parsing_lines(section: dict[str, Any]) -> list[str]:
-    parse, dump = section["parse_us"], section["serialise_us"]
+    parse, dump, from_dict = section["parse_us"], section["serialise_us"], section["from_dict_us"]
+    rows = [
+        [f"{label}, {payload}", f"{cpu[key]:.1f}", _x(cpu["ours"] / cpu[key])]
+        for payload, cpu in from_dict.items()
+        for key, label in parsing.FROM_DICT.items()
+    ]
+    lines = _rows(("from the decoded dict (tight loop)", "CPU us", "ours / this"), rows)
     rows = [[label, f"{parse[key]:.1f}", _x(parse["ours"] / parse[key])] for key, label in parsing.PARSERS.items()]
-    lines = _rows(("parse the job payload", "CPU us", "ours / this"), rows)
+    lines += _rows(("parse the job payload (today's)", "CPU us", "ours / this"), rows)
     rows = [[label, f"{dump[key]:.1f}", _x(dump["ours"] / dump[key])] for key, label in parsing.SERIALISERS.items()]
     return lines + _rows(("serialise it back", "CPU us", "ours / this"), rows)
 

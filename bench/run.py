@@ -12,7 +12,7 @@ from typing import Any
 
 from bench import get_calls, imports, listing, make_targets, parsing, report
 from bench.contenders import expected_summary
-from bench.payload import ROOT
+from bench.payload import PAYLOADS, ROOT
 from bench.server import running_server, server_stats
 from bench.settings import FULL, QUICK, Settings
 
@@ -48,7 +48,7 @@ def _meta(settings: Settings) -> dict[str, Any]:
 def _about(settings: Settings) -> dict[str, str]:
     s = settings
     return {
-        "sync_get": f"median of {s.sync_rounds} batches of {s.sync_calls} calls each",
+        "sync_get": f"median of {s.sync_rounds} batches of {s.sync_calls} calls each, per payload",
         "async_get": f"median of {s.async_rounds} batches of {s.async_calls} calls each",
         "parsing": f"median of {s.parse_rounds} batches of {s.parse_ops}",
         "cold_import": f"median of {s.import_runs} interpreters each",
@@ -60,7 +60,7 @@ def _about(settings: Settings) -> dict[str, str]:
 
 def run(settings: Settings, sections: tuple[str, ...]) -> dict[str, Any]:
     results: dict[str, Any] = {"meta": _meta(settings)}
-    expected = expected_summary()
+    expected = {payload: expected_summary(payload) for payload in PAYLOADS}
     seconds: dict[str, float] = {}
     get_sections: dict[str, Callable[[str], dict[str, Any]]] = {
         "sync_get": lambda url: get_calls.bench_sync(url, settings, expected),

@@ -1,11 +1,12 @@
 """A small, fast HTTP/1.1 server for the benchmarks, run in its own process on 127.0.0.1.
 
 It answers `GET /v1/accounts/{account}/reinforcementFineTuningJobs/{job}` carrying a Bearer token
-with the job example of bench/payload.py (200); `GET /v1/accounts/bench-list-{total}/reinforcementFineTuningJobs`
-with the page its `pageToken` asks for, of a list of `total` jobs (bench/payload.py page_body);
-`GET /_stats` with its own request count and CPU seconds (to show it is not the bottleneck);
-anything else with a JSON 404 or 401. Connections stay open (keep-alive). The answers are
-prepared once, so the server costs little next to the clients.
+with a job example of bench/payload.py (200: the reference page's for its job id, today's job
+for any other); `GET /v1/accounts/bench-list-{total}/reinforcementFineTuningJobs` with the page
+its `pageToken` asks for, of a list of `total` jobs (bench/payload.py page_body); `GET /_stats`
+with its own request count and CPU seconds (to show it is not the bottleneck); anything else
+with a JSON 404 or 401. Connections stay open (keep-alive). The answers are prepared once, so
+the server costs little next to the clients.
 
 `python -m bench.server` prints the port it listens on, then serves until it is terminated;
 `running_server()` starts it in a child process and stops it by PID.
@@ -23,9 +24,9 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from bench.payload import ROOT, job_body, page_body
+from bench.payload import JOB_IDS, REFERENCE, ROOT, job_body, page_body
 
-_JOB_TARGET = re.compile(rb"GET /v1/accounts/[^/?\s]+/reinforcementFineTuningJobs/[^/?\s]+(\?\S*)? HTTP/1\.1")
+_JOB_TARGET = re.compile(rb"GET /v1/accounts/[^/?\s]+/reinforcementFineTuningJobs/([^/?\s]+)(\?\S*)? HTTP/1\.1")
 _LIST_TARGET = re.compile(rb"GET /v1/accounts/bench-list-(\d+)/reinforcementFineTuningJobs(\?\S*)? HTTP/1\.1")
 _PAGE_TOKEN = re.compile(rb"[?&]pageToken=p(\d+)(?:&|$)")
 _pages: dict[tuple[int, int], bytes] = {}  # (total, page number) -> the answer, built on first request
@@ -47,6 +48,8 @@ def _answer(status: str, body: bytes) -> bytes:
 class _JobProtocol(asyncio.Protocol):
     served = 0  # job requests answered, over all connections
     ok = _answer("200 OK", job_body())
+    ok_reference = _answer("200 OK", job_body(REFERENCE))
+    reference_id = JOB_IDS[REFERENCE].encode()
     not_found = _answer("404 Not Found", b'{"code":5,"message":"not found"}')
     unauthenticated = _answer("401 Unauthorized", b'{"code":16,"message":"missing Bearer token"}')
 
@@ -69,13 +72,17 @@ class _JobProtocol(asyncio.Protocol):
             if head.startswith(b"GET /_stats "):
                 stats = {"requests": _JobProtocol.served, "cpu_s": time.process_time()}
                 transport.write(_answer("200 OK", json.dumps(stats).encode()))
-            elif not (listing := _LIST_TARGET.match(head)) and not _JOB_TARGET.match(head):
+            elif (listing := _LIST_TARGET.match(head)) is None and (match := _JOB_TARGET.match(head)) is None:
                 transport.write(self.not_found)
             elif b"\r\nauthorization: bearer " not in lowered:
                 transport.write(self.unauthenticated)
             else:
                 _JobProtocol.served += 1
-                transport.write(_page(int(listing.group(1)), listing.group(2) or b"") if listing else self.ok)
+                if listing is not None:
+                    transport.write(_page(int(listing.group(1)), listing.group(2) or b""))
+                else:
+                    assert match is not None  # one of the two matched
+                    transport.write(self.ok_reference if match.group(1) == self.reference_id else self.ok)
             if b"\r\nconnection: close" in lowered:
                 transport.close()
                 return

@@ -41,10 +41,12 @@ DEV_PINS = ROOT / "requirements-dev.txt"
 # The tests of errors, parsing, models, paths, config, requests, retries, secrets and the waiter:
 # real local servers, no generator, Node or Prism (those few carry the toolchain marker).
 BEHAVIOURAL_TESTS = [
+    "tests/test_absolute_urls.py",
     "tests/test_config.py",
     "tests/test_copies.py",
     "tests/test_current_api.py",
     "tests/test_errors.py",
+    "tests/test_from_dict_fast_paths.py",
     "tests/test_models.py",
     "tests/test_own_httpx_client.py",
     "tests/test_parsing.py",

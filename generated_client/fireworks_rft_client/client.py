@@ -24,7 +24,9 @@
 # - a caller's own httpx client (httpx_client=, async_httpx_client=) gets our base URL, auth
 #   header, User-Agent and timeout with each request, so its hooks and transport run while
 #   retries and errors stay ours; its own default headers are never written to;
-# - a call on a closed client raises errors.ClientClosedError, not httpx's bare RuntimeError.
+# - a call on a closed client raises errors.ClientClosedError, not httpx's bare RuntimeError;
+# - the request's URL goes to httpx absolute, merged with the base URL once per path
+#   (_absolute_urls), not parsed and merged again on every call.
 """HTTP clients: ``AuthenticatedClient`` for the API, ``Client`` for unauthenticated use."""
 
 import itertools
@@ -38,6 +40,7 @@ import httpx
 from attrs import define, evolve, field
 
 from . import errors, retries
+from ._absolute_urls import UrlCache
 from ._tls import CertTypes, VerifyTypes, ssl_config
 from .retries import Backoff
 
@@ -114,6 +117,9 @@ class _Pool:
     # The caller's own httpx clients: base URL, auth and timeout go with each request.
     sync_is_callers: bool = False
     async_is_callers: bool = False
+    # The absolute URL of each path, per httpx client (each checks it was built on its base URL).
+    sync_urls: UrlCache = field(factory=UrlCache)
+    async_urls: UrlCache = field(factory=UrlCache)
 
 
 @define(repr=False)
@@ -222,7 +228,9 @@ class Client:
             headers["User-Agent"] = user_agent()
         return headers
 
-    def _callers_client_kwargs(self, client: httpx.Client | httpx.AsyncClient, request_kwargs: dict[str, Any]) -> None:
+    def _callers_client_kwargs(
+        self, client: httpx.Client | httpx.AsyncClient, urls: UrlCache, request_kwargs: dict[str, Any]
+    ) -> None:
         """Our base URL, headers and timeout on a request through the caller's own httpx client."""
         headers = {**self._headers, **self._auth_headers()}
         if client.headers.get("user-agent") == _HTTPX_USER_AGENT and not any(
@@ -231,7 +239,7 @@ class Client:
             from ._version import user_agent  # noqa: PLC0415
 
             headers["User-Agent"] = user_agent()
-        request_kwargs["url"] = self._base_url.rstrip("/") + "/" + request_kwargs["url"].lstrip("/")
+        request_kwargs["url"] = urls.joined(self._base_url, request_kwargs["url"])
         request_kwargs["headers"] = {**headers, **request_kwargs.get("headers", {})}
         request_kwargs["timeout"] = self._timeout
 
@@ -336,7 +344,9 @@ class Client:
         """
         client = self.get_httpx_client()
         if self._pool.sync_is_callers:
-            self._callers_client_kwargs(client, request_kwargs)
+            self._callers_client_kwargs(client, self._pool.sync_urls, request_kwargs)
+        else:
+            request_kwargs["url"] = self._pool.sync_urls.absolute(client, request_kwargs["url"])
         retries_left, repeatable = self._retries_for(request_kwargs, operation)
         attempt = 0
         slept = 0.0
@@ -371,7 +381,9 @@ class Client:
         """Async send_request, with the same retries."""
         client = self.get_async_httpx_client()
         if self._pool.async_is_callers:
-            self._callers_client_kwargs(client, request_kwargs)
+            self._callers_client_kwargs(client, self._pool.async_urls, request_kwargs)
+        else:
+            request_kwargs["url"] = self._pool.async_urls.absolute(client, request_kwargs["url"])
         retries_left, repeatable = self._retries_for(request_kwargs, operation)
         attempt = 0
         slept = 0.0
@@ -488,7 +500,9 @@ def _transport_error(
     try:
         method, url = exc.request.method, errors.safe_url(exc.request.url)
     except RuntimeError:
-        method, url = str(request_kwargs.get("method", "?")).upper(), str(request_kwargs.get("url", "?"))
+        method = str(request_kwargs.get("method", "?")).upper()
+        sent = request_kwargs.get("url", "?")  # an absolute httpx.URL (_absolute_urls): no user info shown
+        url = errors.safe_url(sent) if isinstance(sent, httpx.URL) else str(sent)
     cls = errors.APITimeoutError if _is_timeout(exc) else errors.APIConnectionError
     after = f" (after {retries_done + 1} attempts)" if retries_done else ""
     return cls(f"{type(exc).__name__} on {method} {url}{after}: {exc}", method=method, url=url)

@@ -33,10 +33,12 @@ class AcceleratorSeconds:
         """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
         accelerator_seconds = cls()
         if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
-            extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-            for key, value in extra.items():
-                value = _decode.to_int64(key, value)
-
+            extra: dict[str, Any] = {}  # a map and nothing else: one pass, checking each value as it is copied
+            for key, value in src_dict.items():
+                if type(value) is str and len(value) < 19 and value.isdigit() and value.isascii():
+                    value = int(value)
+                else:
+                    value = _decode.to_int64(key, value)
                 extra[key] = value
             accelerator_seconds.additional_properties = extra
         return accelerator_seconds

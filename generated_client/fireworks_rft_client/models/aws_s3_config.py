@@ -46,20 +46,23 @@ class AwsS3Config:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
-        get = src_dict.get
-        credentials_secret = get("credentialsSecret", UNSET)
-        if credentials_secret is not UNSET:
+        if "credentialsSecret" in src_dict:
+            credentials_secret = src_dict["credentialsSecret"]
             if not isinstance(credentials_secret, str):
                 raise _decode.wrong_type("credentialsSecret", "string", credentials_secret)
-
-        iam_role_arn = get("iamRoleArn", UNSET)
-        if iam_role_arn is not UNSET:
+        else:
+            credentials_secret = UNSET
+        if "iamRoleArn" in src_dict:
+            iam_role_arn = src_dict["iamRoleArn"]
             if not isinstance(iam_role_arn, str):
                 raise _decode.wrong_type("iamRoleArn", "string", iam_role_arn)
-
+        else:
+            iam_role_arn = UNSET
+        # Positional, in the order of the attributes above (attrs' __init__ order): a call with
+        # ~30 keywords spends more on matching them than __init__ spends storing the values.
         aws_s3_config = cls(
-            credentials_secret=credentials_secret,
-            iam_role_arn=iam_role_arn,
+            credentials_secret,
+            iam_role_arn,
         )
         if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
             extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -52,29 +52,37 @@ class DpoConfig:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
-        get = src_dict.get
-        beta = get("beta", UNSET)
-        if beta is not UNSET:
+        if "beta" in src_dict:
+            beta = src_dict["beta"]
             if not isinstance(beta, float):
                 if isinstance(beta, int) and not isinstance(beta, bool):
                     beta = float(beta)
                 else:
                     beta = _decode.to_float("beta", beta)
-
-        ref_cache_concurrency = get("refCacheConcurrency", UNSET)
-        if ref_cache_concurrency is not UNSET:
-            if not isinstance(ref_cache_concurrency, int) or isinstance(ref_cache_concurrency, bool):
+        else:
+            beta = UNSET
+        if "refCacheConcurrency" in src_dict:
+            ref_cache_concurrency = src_dict["refCacheConcurrency"]
+            if type(ref_cache_concurrency) is not int and (
+                not isinstance(ref_cache_concurrency, int) or isinstance(ref_cache_concurrency, bool)
+            ):
                 raise _decode.wrong_type("refCacheConcurrency", "integer", ref_cache_concurrency)
-
-        ref_cache_batch_size = get("refCacheBatchSize", UNSET)
-        if ref_cache_batch_size is not UNSET:
-            if not isinstance(ref_cache_batch_size, int) or isinstance(ref_cache_batch_size, bool):
+        else:
+            ref_cache_concurrency = UNSET
+        if "refCacheBatchSize" in src_dict:
+            ref_cache_batch_size = src_dict["refCacheBatchSize"]
+            if type(ref_cache_batch_size) is not int and (
+                not isinstance(ref_cache_batch_size, int) or isinstance(ref_cache_batch_size, bool)
+            ):
                 raise _decode.wrong_type("refCacheBatchSize", "integer", ref_cache_batch_size)
-
+        else:
+            ref_cache_batch_size = UNSET
+        # Positional, in the order of the attributes above (attrs' __init__ order): a call with
+        # ~30 keywords spends more on matching them than __init__ spends storing the values.
         dpo_config = cls(
-            beta=beta,
-            ref_cache_concurrency=ref_cache_concurrency,
-            ref_cache_batch_size=ref_cache_batch_size,
+            beta,
+            ref_cache_concurrency,
+            ref_cache_batch_size,
         )
         if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
             extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

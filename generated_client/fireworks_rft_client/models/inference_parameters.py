@@ -97,53 +97,64 @@ class InferenceParameters:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
-        get = src_dict.get
-        max_tokens = get("maxTokens", UNSET)
-        if max_tokens is not UNSET:
-            if not isinstance(max_tokens, int) or isinstance(max_tokens, bool):
+        if "maxTokens" in src_dict:
+            max_tokens = src_dict["maxTokens"]
+            if type(max_tokens) is not int and (not isinstance(max_tokens, int) or isinstance(max_tokens, bool)):
                 raise _decode.wrong_type("maxTokens", "integer", max_tokens)
-
-        max_output_tokens = get("maxOutputTokens", UNSET)
-        if max_output_tokens is not UNSET:
-            if not isinstance(max_output_tokens, int) or isinstance(max_output_tokens, bool):
+        else:
+            max_tokens = UNSET
+        if "maxOutputTokens" in src_dict:
+            max_output_tokens = src_dict["maxOutputTokens"]
+            if type(max_output_tokens) is not int and (
+                not isinstance(max_output_tokens, int) or isinstance(max_output_tokens, bool)
+            ):
                 raise _decode.wrong_type("maxOutputTokens", "integer", max_output_tokens)
-
-        temperature = get("temperature", UNSET)
-        if temperature is not UNSET:
+        else:
+            max_output_tokens = UNSET
+        if "temperature" in src_dict:
+            temperature = src_dict["temperature"]
             if not isinstance(temperature, float):
                 if isinstance(temperature, int) and not isinstance(temperature, bool):
                     temperature = float(temperature)
                 else:
                     temperature = _decode.to_float("temperature", temperature)
-
-        top_p = get("topP", UNSET)
-        if top_p is not UNSET:
+        else:
+            temperature = UNSET
+        if "topP" in src_dict:
+            top_p = src_dict["topP"]
             if not isinstance(top_p, float):
                 if isinstance(top_p, int) and not isinstance(top_p, bool):
                     top_p = float(top_p)
                 else:
                     top_p = _decode.to_float("topP", top_p)
-
-        n = get("n", UNSET)
-        if n is not UNSET:
-            if not isinstance(n, int) or isinstance(n, bool):
+        else:
+            top_p = UNSET
+        if "n" in src_dict:
+            n = src_dict["n"]
+            if type(n) is not int and (not isinstance(n, int) or isinstance(n, bool)):
                 raise _decode.wrong_type("n", "integer", n)
-
-        response_candidates_count = get("responseCandidatesCount", UNSET)
-        if response_candidates_count is not UNSET:
-            if not isinstance(response_candidates_count, int) or isinstance(response_candidates_count, bool):
+        else:
+            n = UNSET
+        if "responseCandidatesCount" in src_dict:
+            response_candidates_count = src_dict["responseCandidatesCount"]
+            if type(response_candidates_count) is not int and (
+                not isinstance(response_candidates_count, int) or isinstance(response_candidates_count, bool)
+            ):
                 raise _decode.wrong_type("responseCandidatesCount", "integer", response_candidates_count)
-
-        extra_body = get("extraBody", UNSET)
-        if extra_body is not UNSET:
+        else:
+            response_candidates_count = UNSET
+        if "extraBody" in src_dict:
+            extra_body = src_dict["extraBody"]
             if not isinstance(extra_body, str):
                 raise _decode.wrong_type("extraBody", "string", extra_body)
-
-        top_k = get("topK", UNSET)
-        if top_k is not UNSET:
-            if not isinstance(top_k, int) or isinstance(top_k, bool):
+        else:
+            extra_body = UNSET
+        if "topK" in src_dict:
+            top_k = src_dict["topK"]
+            if type(top_k) is not int and (not isinstance(top_k, int) or isinstance(top_k, bool)):
                 raise _decode.wrong_type("topK", "integer", top_k)
-
+        else:
+            top_k = UNSET
         renamed: list[str] = []
         if max_output_tokens is UNSET and max_tokens is not UNSET:  # an older server's name
             max_output_tokens = max_tokens
@@ -151,15 +162,17 @@ class InferenceParameters:
         if response_candidates_count is UNSET and n is not UNSET:  # an older server's name
             response_candidates_count = n
             renamed.append("responseCandidatesCount")
+        # Positional, in the order of the attributes above (attrs' __init__ order): a call with
+        # ~30 keywords spends more on matching them than __init__ spends storing the values.
         inference_parameters = cls(
-            max_tokens=max_tokens,
-            max_output_tokens=max_output_tokens,
-            temperature=temperature,
-            top_p=top_p,
-            n=n,
-            response_candidates_count=response_candidates_count,
-            extra_body=extra_body,
-            top_k=top_k,
+            max_tokens,
+            max_output_tokens,
+            temperature,
+            top_p,
+            n,
+            response_candidates_count,
+            extra_body,
+            top_k,
         )
         if renamed:  # a server of today sends the new names: nothing to note
             inference_parameters._renamed = frozenset(renamed)

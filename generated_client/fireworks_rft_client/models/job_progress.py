@@ -94,70 +94,92 @@ class JobProgress:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
-        get = src_dict.get
-        percent = get("percent", UNSET)
-        if percent is not UNSET:
-            if not isinstance(percent, int) or isinstance(percent, bool):
+        if "percent" in src_dict:
+            percent = src_dict["percent"]
+            if type(percent) is not int and (not isinstance(percent, int) or isinstance(percent, bool)):
                 raise _decode.wrong_type("percent", "integer", percent)
-
-        epoch = get("epoch", UNSET)
-        if epoch is not UNSET:
-            if not isinstance(epoch, int) or isinstance(epoch, bool):
+        else:
+            percent = UNSET
+        if "epoch" in src_dict:
+            epoch = src_dict["epoch"]
+            if type(epoch) is not int and (not isinstance(epoch, int) or isinstance(epoch, bool)):
                 raise _decode.wrong_type("epoch", "integer", epoch)
-
-        input_tokens = get("inputTokens", UNSET)
-        if input_tokens is not UNSET:
-            if not isinstance(input_tokens, int) or isinstance(input_tokens, bool):
+        else:
+            epoch = UNSET
+        if "inputTokens" in src_dict:
+            input_tokens = src_dict["inputTokens"]
+            if type(input_tokens) is not int and (not isinstance(input_tokens, int) or isinstance(input_tokens, bool)):
                 raise _decode.wrong_type("inputTokens", "integer", input_tokens)
-
-        output_tokens = get("outputTokens", UNSET)
-        if output_tokens is not UNSET:
-            if not isinstance(output_tokens, int) or isinstance(output_tokens, bool):
+        else:
+            input_tokens = UNSET
+        if "outputTokens" in src_dict:
+            output_tokens = src_dict["outputTokens"]
+            if type(output_tokens) is not int and (
+                not isinstance(output_tokens, int) or isinstance(output_tokens, bool)
+            ):
                 raise _decode.wrong_type("outputTokens", "integer", output_tokens)
-
-        cached_input_token_count = get("cachedInputTokenCount", UNSET)
-        if cached_input_token_count is not UNSET:
-            if not isinstance(cached_input_token_count, int) or isinstance(cached_input_token_count, bool):
+        else:
+            output_tokens = UNSET
+        if "cachedInputTokenCount" in src_dict:
+            cached_input_token_count = src_dict["cachedInputTokenCount"]
+            if type(cached_input_token_count) is not int and (
+                not isinstance(cached_input_token_count, int) or isinstance(cached_input_token_count, bool)
+            ):
                 raise _decode.wrong_type("cachedInputTokenCount", "integer", cached_input_token_count)
-
-        output_rows = get("outputRows", UNSET)
-        if output_rows is not UNSET:
-            if not isinstance(output_rows, int) or isinstance(output_rows, bool):
+        else:
+            cached_input_token_count = UNSET
+        if "outputRows" in src_dict:
+            output_rows = src_dict["outputRows"]
+            if type(output_rows) is not int and (not isinstance(output_rows, int) or isinstance(output_rows, bool)):
                 raise _decode.wrong_type("outputRows", "integer", output_rows)
-
-        failed_requests = get("failedRequests", UNSET)
-        if failed_requests is not UNSET:
-            if not isinstance(failed_requests, int) or isinstance(failed_requests, bool):
+        else:
+            output_rows = UNSET
+        if "failedRequests" in src_dict:
+            failed_requests = src_dict["failedRequests"]
+            if type(failed_requests) is not int and (
+                not isinstance(failed_requests, int) or isinstance(failed_requests, bool)
+            ):
                 raise _decode.wrong_type("failedRequests", "integer", failed_requests)
-
-        successfully_processed_requests = get("successfullyProcessedRequests", UNSET)
-        if successfully_processed_requests is not UNSET:
-            if not isinstance(successfully_processed_requests, int) or isinstance(
-                successfully_processed_requests, bool
+        else:
+            failed_requests = UNSET
+        if "successfullyProcessedRequests" in src_dict:
+            successfully_processed_requests = src_dict["successfullyProcessedRequests"]
+            if type(successfully_processed_requests) is not int and (
+                not isinstance(successfully_processed_requests, int)
+                or isinstance(successfully_processed_requests, bool)
             ):
                 raise _decode.wrong_type("successfullyProcessedRequests", "integer", successfully_processed_requests)
-
-        total_input_requests = get("totalInputRequests", UNSET)
-        if total_input_requests is not UNSET:
-            if not isinstance(total_input_requests, int) or isinstance(total_input_requests, bool):
+        else:
+            successfully_processed_requests = UNSET
+        if "totalInputRequests" in src_dict:
+            total_input_requests = src_dict["totalInputRequests"]
+            if type(total_input_requests) is not int and (
+                not isinstance(total_input_requests, int) or isinstance(total_input_requests, bool)
+            ):
                 raise _decode.wrong_type("totalInputRequests", "integer", total_input_requests)
-
-        total_processed_requests = get("totalProcessedRequests", UNSET)
-        if total_processed_requests is not UNSET:
-            if not isinstance(total_processed_requests, int) or isinstance(total_processed_requests, bool):
+        else:
+            total_input_requests = UNSET
+        if "totalProcessedRequests" in src_dict:
+            total_processed_requests = src_dict["totalProcessedRequests"]
+            if type(total_processed_requests) is not int and (
+                not isinstance(total_processed_requests, int) or isinstance(total_processed_requests, bool)
+            ):
                 raise _decode.wrong_type("totalProcessedRequests", "integer", total_processed_requests)
-
+        else:
+            total_processed_requests = UNSET
+        # Positional, in the order of the attributes above (attrs' __init__ order): a call with
+        # ~30 keywords spends more on matching them than __init__ spends storing the values.
         job_progress = cls(
-            percent=percent,
-            epoch=epoch,
-            input_tokens=input_tokens,
-            output_tokens=output_tokens,
-            cached_input_token_count=cached_input_token_count,
-            output_rows=output_rows,
-            failed_requests=failed_requests,
-            successfully_processed_requests=successfully_processed_requests,
-            total_input_requests=total_input_requests,
-            total_processed_requests=total_processed_requests,
+            percent,
+            epoch,
+            input_tokens,
+            output_tokens,
+            cached_input_token_count,
+            output_rows,
+            failed_requests,
+            successfully_processed_requests,
+            total_input_requests,
+            total_processed_requests,
         )
         if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
             extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

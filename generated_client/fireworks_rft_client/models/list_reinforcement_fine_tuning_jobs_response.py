@@ -56,9 +56,8 @@ class ListReinforcementFineTuningJobsResponse:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
-        get = src_dict.get
-        reinforcement_fine_tuning_jobs = get("reinforcementFineTuningJobs", UNSET)
-        if reinforcement_fine_tuning_jobs is not UNSET:
+        if "reinforcementFineTuningJobs" in src_dict:
+            reinforcement_fine_tuning_jobs = src_dict["reinforcementFineTuningJobs"]
             if not isinstance(reinforcement_fine_tuning_jobs, list):
                 raise _decode.wrong_type("reinforcementFineTuningJobs", "array", reinforcement_fine_tuning_jobs)
             reinforcement_fine_tuning_jobs_items: list[Any] = []
@@ -83,21 +82,26 @@ class ListReinforcementFineTuningJobsResponse:
                 exc.path.insert(0, "reinforcementFineTuningJobs")
                 raise
             reinforcement_fine_tuning_jobs = reinforcement_fine_tuning_jobs_items
-
-        next_page_token = get("nextPageToken", UNSET)
-        if next_page_token is not UNSET:
+        else:
+            reinforcement_fine_tuning_jobs = UNSET
+        if "nextPageToken" in src_dict:
+            next_page_token = src_dict["nextPageToken"]
             if not isinstance(next_page_token, str):
                 raise _decode.wrong_type("nextPageToken", "string", next_page_token)
-
-        total_size = get("totalSize", UNSET)
-        if total_size is not UNSET:
-            if not isinstance(total_size, int) or isinstance(total_size, bool):
+        else:
+            next_page_token = UNSET
+        if "totalSize" in src_dict:
+            total_size = src_dict["totalSize"]
+            if type(total_size) is not int and (not isinstance(total_size, int) or isinstance(total_size, bool)):
                 raise _decode.wrong_type("totalSize", "integer", total_size)
-
+        else:
+            total_size = UNSET
+        # Positional, in the order of the attributes above (attrs' __init__ order): a call with
+        # ~30 keywords spends more on matching them than __init__ spends storing the values.
         list_reinforcement_fine_tuning_jobs_response = cls(
-            reinforcement_fine_tuning_jobs=reinforcement_fine_tuning_jobs,
-            next_page_token=next_page_token,
-            total_size=total_size,
+            reinforcement_fine_tuning_jobs,
+            next_page_token,
+            total_size,
         )
         if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
             extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

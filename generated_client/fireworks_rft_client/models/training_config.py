@@ -132,115 +132,143 @@ class TrainingConfig:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
-        get = src_dict.get
-        output_model = get("outputModel", UNSET)
-        if output_model is not UNSET:
+        if "outputModel" in src_dict:
+            output_model = src_dict["outputModel"]
             if not isinstance(output_model, str):
                 raise _decode.wrong_type("outputModel", "string", output_model)
-
-        base_model = get("baseModel", UNSET)
-        if base_model is not UNSET:
+        else:
+            output_model = UNSET
+        if "baseModel" in src_dict:
+            base_model = src_dict["baseModel"]
             if not isinstance(base_model, str):
                 raise _decode.wrong_type("baseModel", "string", base_model)
-
-        warm_start_from = get("warmStartFrom", UNSET)
-        if warm_start_from is not UNSET:
+        else:
+            base_model = UNSET
+        if "warmStartFrom" in src_dict:
+            warm_start_from = src_dict["warmStartFrom"]
             if not isinstance(warm_start_from, str):
                 raise _decode.wrong_type("warmStartFrom", "string", warm_start_from)
-
-        jinja_template = get("jinjaTemplate", UNSET)
-        if jinja_template is not UNSET:
+        else:
+            warm_start_from = UNSET
+        if "jinjaTemplate" in src_dict:
+            jinja_template = src_dict["jinjaTemplate"]
             if not isinstance(jinja_template, str):
                 raise _decode.wrong_type("jinjaTemplate", "string", jinja_template)
-
-        learning_rate = get("learningRate", UNSET)
-        if learning_rate is not UNSET:
+        else:
+            jinja_template = UNSET
+        if "learningRate" in src_dict:
+            learning_rate = src_dict["learningRate"]
             if not isinstance(learning_rate, float):
                 if isinstance(learning_rate, int) and not isinstance(learning_rate, bool):
                     learning_rate = float(learning_rate)
                 else:
                     learning_rate = _decode.to_float("learningRate", learning_rate)
-
-        max_context_length = get("maxContextLength", UNSET)
-        if max_context_length is not UNSET:
-            if not isinstance(max_context_length, int) or isinstance(max_context_length, bool):
+        else:
+            learning_rate = UNSET
+        if "maxContextLength" in src_dict:
+            max_context_length = src_dict["maxContextLength"]
+            if type(max_context_length) is not int and (
+                not isinstance(max_context_length, int) or isinstance(max_context_length, bool)
+            ):
                 raise _decode.wrong_type("maxContextLength", "integer", max_context_length)
-
-        lora_rank = get("loraRank", UNSET)
-        if lora_rank is not UNSET:
-            if not isinstance(lora_rank, int) or isinstance(lora_rank, bool):
+        else:
+            max_context_length = UNSET
+        if "loraRank" in src_dict:
+            lora_rank = src_dict["loraRank"]
+            if type(lora_rank) is not int and (not isinstance(lora_rank, int) or isinstance(lora_rank, bool)):
                 raise _decode.wrong_type("loraRank", "integer", lora_rank)
-
-        accelerator_count = get("acceleratorCount", UNSET)
-        if accelerator_count is not UNSET:
-            if not isinstance(accelerator_count, int) or isinstance(accelerator_count, bool):
+        else:
+            lora_rank = UNSET
+        if "acceleratorCount" in src_dict:
+            accelerator_count = src_dict["acceleratorCount"]
+            if type(accelerator_count) is not int and (
+                not isinstance(accelerator_count, int) or isinstance(accelerator_count, bool)
+            ):
                 raise _decode.wrong_type("acceleratorCount", "integer", accelerator_count)
-
-        region = get("region", UNSET)
-        if region is not UNSET:
+        else:
+            accelerator_count = UNSET
+        if "region" in src_dict:
+            region = src_dict["region"]
             if not isinstance(region, str):
                 raise _decode.wrong_type("region", "string", region)
-            region = Region._value2member_map_.get(region) or Region(region)
-
-        epochs = get("epochs", UNSET)
-        if epochs is not UNSET:
-            if not isinstance(epochs, int) or isinstance(epochs, bool):
+            region = _Region_MEMBERS.get(region) or Region(region)
+        else:
+            region = UNSET
+        if "epochs" in src_dict:
+            epochs = src_dict["epochs"]
+            if type(epochs) is not int and (not isinstance(epochs, int) or isinstance(epochs, bool)):
                 raise _decode.wrong_type("epochs", "integer", epochs)
-
-        batch_size = get("batchSize", UNSET)
-        if batch_size is not UNSET:
-            if not isinstance(batch_size, int) or isinstance(batch_size, bool):
+        else:
+            epochs = UNSET
+        if "batchSize" in src_dict:
+            batch_size = src_dict["batchSize"]
+            if type(batch_size) is not int and (not isinstance(batch_size, int) or isinstance(batch_size, bool)):
                 raise _decode.wrong_type("batchSize", "integer", batch_size)
-
-        batch_size_samples = get("batchSizeSamples", UNSET)
-        if batch_size_samples is not UNSET:
-            if not isinstance(batch_size_samples, int) or isinstance(batch_size_samples, bool):
+        else:
+            batch_size = UNSET
+        if "batchSizeSamples" in src_dict:
+            batch_size_samples = src_dict["batchSizeSamples"]
+            if type(batch_size_samples) is not int and (
+                not isinstance(batch_size_samples, int) or isinstance(batch_size_samples, bool)
+            ):
                 raise _decode.wrong_type("batchSizeSamples", "integer", batch_size_samples)
-
-        gradient_accumulation_steps = get("gradientAccumulationSteps", UNSET)
-        if gradient_accumulation_steps is not UNSET:
-            if not isinstance(gradient_accumulation_steps, int) or isinstance(gradient_accumulation_steps, bool):
+        else:
+            batch_size_samples = UNSET
+        if "gradientAccumulationSteps" in src_dict:
+            gradient_accumulation_steps = src_dict["gradientAccumulationSteps"]
+            if type(gradient_accumulation_steps) is not int and (
+                not isinstance(gradient_accumulation_steps, int) or isinstance(gradient_accumulation_steps, bool)
+            ):
                 raise _decode.wrong_type("gradientAccumulationSteps", "integer", gradient_accumulation_steps)
-
-        learning_rate_warmup_steps = get("learningRateWarmupSteps", UNSET)
-        if learning_rate_warmup_steps is not UNSET:
-            if not isinstance(learning_rate_warmup_steps, int) or isinstance(learning_rate_warmup_steps, bool):
+        else:
+            gradient_accumulation_steps = UNSET
+        if "learningRateWarmupSteps" in src_dict:
+            learning_rate_warmup_steps = src_dict["learningRateWarmupSteps"]
+            if type(learning_rate_warmup_steps) is not int and (
+                not isinstance(learning_rate_warmup_steps, int) or isinstance(learning_rate_warmup_steps, bool)
+            ):
                 raise _decode.wrong_type("learningRateWarmupSteps", "integer", learning_rate_warmup_steps)
-
-        optimizer_weight_decay = get("optimizerWeightDecay", UNSET)
-        if optimizer_weight_decay is not UNSET:
+        else:
+            learning_rate_warmup_steps = UNSET
+        if "optimizerWeightDecay" in src_dict:
+            optimizer_weight_decay = src_dict["optimizerWeightDecay"]
             if not isinstance(optimizer_weight_decay, float):
                 if isinstance(optimizer_weight_decay, int) and not isinstance(optimizer_weight_decay, bool):
                     optimizer_weight_decay = float(optimizer_weight_decay)
                 else:
                     optimizer_weight_decay = _decode.to_float("optimizerWeightDecay", optimizer_weight_decay)
-
-        sampler_checkpoint_save_interval_steps = get("samplerCheckpointSaveIntervalSteps", UNSET)
-        if sampler_checkpoint_save_interval_steps is not UNSET:
-            if not isinstance(sampler_checkpoint_save_interval_steps, int) or isinstance(
-                sampler_checkpoint_save_interval_steps, bool
+        else:
+            optimizer_weight_decay = UNSET
+        if "samplerCheckpointSaveIntervalSteps" in src_dict:
+            sampler_checkpoint_save_interval_steps = src_dict["samplerCheckpointSaveIntervalSteps"]
+            if type(sampler_checkpoint_save_interval_steps) is not int and (
+                not isinstance(sampler_checkpoint_save_interval_steps, int)
+                or isinstance(sampler_checkpoint_save_interval_steps, bool)
             ):
                 raise _decode.wrong_type(
                     "samplerCheckpointSaveIntervalSteps", "integer", sampler_checkpoint_save_interval_steps
                 )
-
+        else:
+            sampler_checkpoint_save_interval_steps = UNSET
+        # Positional, in the order of the attributes above (attrs' __init__ order): a call with
+        # ~30 keywords spends more on matching them than __init__ spends storing the values.
         training_config = cls(
-            output_model=output_model,
-            base_model=base_model,
-            warm_start_from=warm_start_from,
-            jinja_template=jinja_template,
-            learning_rate=learning_rate,
-            max_context_length=max_context_length,
-            lora_rank=lora_rank,
-            accelerator_count=accelerator_count,
-            region=region,
-            epochs=epochs,
-            batch_size=batch_size,
-            batch_size_samples=batch_size_samples,
-            gradient_accumulation_steps=gradient_accumulation_steps,
-            learning_rate_warmup_steps=learning_rate_warmup_steps,
-            optimizer_weight_decay=optimizer_weight_decay,
-            sampler_checkpoint_save_interval_steps=sampler_checkpoint_save_interval_steps,
+            output_model,
+            base_model,
+            warm_start_from,
+            jinja_template,
+            learning_rate,
+            max_context_length,
+            lora_rank,
+            accelerator_count,
+            region,
+            epochs,
+            batch_size,
+            batch_size_samples,
+            gradient_accumulation_steps,
+            learning_rate_warmup_steps,
+            optimizer_weight_decay,
+            sampler_checkpoint_save_interval_steps,
         )
         if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
             extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
@@ -262,3 +290,8 @@ class TrainingConfig:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The value-to-member maps of the enums from_dict reads, looked up once: an attribute of an
+# enum class is read through its metaclass on every access (~70 ns).
+_Region_MEMBERS = Region._value2member_map_

@@ -70,44 +70,51 @@ class WandbConfig:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """Build from a decoded JSON object; errors.DecodeError names a value that does not fit."""
-        get = src_dict.get
-        enabled = get("enabled", UNSET)
-        if enabled is not UNSET:
-            if not isinstance(enabled, bool):
+        if "enabled" in src_dict:
+            enabled = src_dict["enabled"]
+            if enabled is not True and enabled is not False:
                 raise _decode.wrong_type("enabled", "boolean", enabled)
-
-        api_key = get("apiKey", UNSET)
-        if api_key is not UNSET:
+        else:
+            enabled = UNSET
+        if "apiKey" in src_dict:
+            api_key = src_dict["apiKey"]
             if not isinstance(api_key, str):
                 raise _decode.wrong_type("apiKey", "string", api_key)
-
-        project = get("project", UNSET)
-        if project is not UNSET:
+        else:
+            api_key = UNSET
+        if "project" in src_dict:
+            project = src_dict["project"]
             if not isinstance(project, str):
                 raise _decode.wrong_type("project", "string", project)
-
-        entity = get("entity", UNSET)
-        if entity is not UNSET:
+        else:
+            project = UNSET
+        if "entity" in src_dict:
+            entity = src_dict["entity"]
             if not isinstance(entity, str):
                 raise _decode.wrong_type("entity", "string", entity)
-
-        run_id = get("runId", UNSET)
-        if run_id is not UNSET:
+        else:
+            entity = UNSET
+        if "runId" in src_dict:
+            run_id = src_dict["runId"]
             if not isinstance(run_id, str):
                 raise _decode.wrong_type("runId", "string", run_id)
-
-        url = get("url", UNSET)
-        if url is not UNSET:
+        else:
+            run_id = UNSET
+        if "url" in src_dict:
+            url = src_dict["url"]
             if not isinstance(url, str):
                 raise _decode.wrong_type("url", "string", url)
-
+        else:
+            url = UNSET
+        # Positional, in the order of the attributes above (attrs' __init__ order): a call with
+        # ~30 keywords spends more on matching them than __init__ spends storing the values.
         wandb_config = cls(
-            enabled=enabled,
-            api_key=api_key,
-            project=project,
-            entity=entity,
-            run_id=run_id,
-            url=url,
+            enabled,
+            api_key,
+            project,
+            entity,
+            run_id,
+            url,
         )
         if not _KNOWN_KEYS.issuperset(src_dict):  # fields this client was generated without
             extra = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -20,15 +20,13 @@ def _get_kwargs(
     *,
     body: Empty,
 ) -> dict[str, Any]:
-
+    _account_id = path_segment("account_id", account_id)
+    _reinforcement_fine_tuning_job_id = path_segment(
+        "reinforcement_fine_tuning_job_id", reinforcement_fine_tuning_job_id
+    )
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/v1/accounts/{account_id}/reinforcementFineTuningJobs/{reinforcement_fine_tuning_job_id}:cancel".format(
-            account_id=path_segment("account_id", account_id),
-            reinforcement_fine_tuning_job_id=path_segment(
-                "reinforcement_fine_tuning_job_id", reinforcement_fine_tuning_job_id
-            ),
-        ),
+        "url": f"/v1/accounts/{_account_id}/reinforcementFineTuningJobs/{_reinforcement_fine_tuning_job_id}:cancel",
     }
     _kwargs["json"] = body.to_dict()
     return _kwargs

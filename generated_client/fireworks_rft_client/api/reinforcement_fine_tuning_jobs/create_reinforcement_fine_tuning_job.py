@@ -21,20 +21,22 @@ def _get_kwargs(
     body: ReinforcementFineTuningJobInput,
     reinforcement_fine_tuning_job_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
-    params: dict[str, Any] = {}
-
-    params["reinforcementFineTuningJobId"] = reinforcement_fine_tuning_job_id
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
+    _account_id = path_segment("account_id", account_id)
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/v1/accounts/{account_id}/reinforcementFineTuningJobs".format(
-            account_id=path_segment("account_id", account_id),
-        ),
+        "url": f"/v1/accounts/{_account_id}/reinforcementFineTuningJobs",
     }
-    if params:  # an empty params={} still costs httpx a URL merge per request
-        _kwargs["params"] = params
+    # Most calls set no query parameter: then no params dict is built (nor sent: httpx merges
+    # even an empty one into the URL, per call).
+    if reinforcement_fine_tuning_job_id is not UNSET:
+        params: dict[str, Any] = {}
+
+        params["reinforcementFineTuningJobId"] = reinforcement_fine_tuning_job_id
+
+        params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+        if params:
+            _kwargs["params"] = params
     _kwargs["json"] = body.to_dict()
     return _kwargs
 

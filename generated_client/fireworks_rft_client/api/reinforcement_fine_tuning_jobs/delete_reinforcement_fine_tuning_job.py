@@ -18,15 +18,13 @@ def _get_kwargs(
     account_id: str,
     reinforcement_fine_tuning_job_id: str,
 ) -> dict[str, Any]:
-
+    _account_id = path_segment("account_id", account_id)
+    _reinforcement_fine_tuning_job_id = path_segment(
+        "reinforcement_fine_tuning_job_id", reinforcement_fine_tuning_job_id
+    )
     _kwargs: dict[str, Any] = {
         "method": "delete",
-        "url": "/v1/accounts/{account_id}/reinforcementFineTuningJobs/{reinforcement_fine_tuning_job_id}".format(
-            account_id=path_segment("account_id", account_id),
-            reinforcement_fine_tuning_job_id=path_segment(
-                "reinforcement_fine_tuning_job_id", reinforcement_fine_tuning_job_id
-            ),
-        ),
+        "url": f"/v1/accounts/{_account_id}/reinforcementFineTuningJobs/{_reinforcement_fine_tuning_job_id}",
     }
     return _kwargs
 

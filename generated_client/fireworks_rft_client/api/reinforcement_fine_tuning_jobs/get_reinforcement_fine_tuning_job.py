@@ -20,23 +20,25 @@ def _get_kwargs(
     *,
     read_mask: str | Unset = UNSET,
 ) -> dict[str, Any]:
-    params: dict[str, Any] = {}
-
-    params["readMask"] = read_mask
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
+    _account_id = path_segment("account_id", account_id)
+    _reinforcement_fine_tuning_job_id = path_segment(
+        "reinforcement_fine_tuning_job_id", reinforcement_fine_tuning_job_id
+    )
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/accounts/{account_id}/reinforcementFineTuningJobs/{reinforcement_fine_tuning_job_id}".format(
-            account_id=path_segment("account_id", account_id),
-            reinforcement_fine_tuning_job_id=path_segment(
-                "reinforcement_fine_tuning_job_id", reinforcement_fine_tuning_job_id
-            ),
-        ),
+        "url": f"/v1/accounts/{_account_id}/reinforcementFineTuningJobs/{_reinforcement_fine_tuning_job_id}",
     }
-    if params:  # an empty params={} still costs httpx a URL merge per request
-        _kwargs["params"] = params
+    # Most calls set no query parameter: then no params dict is built (nor sent: httpx merges
+    # even an empty one into the URL, per call).
+    if read_mask is not UNSET:
+        params: dict[str, Any] = {}
+
+        params["readMask"] = read_mask
+
+        params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+        if params:
+            _kwargs["params"] = params
     return _kwargs
 
 

@@ -23,28 +23,36 @@ def _get_kwargs(
     page_token: str | Unset = UNSET,
     read_mask: str | Unset = UNSET,
 ) -> dict[str, Any]:
-    params: dict[str, Any] = {}
-
-    params["filter"] = filter_
-
-    params["orderBy"] = order_by
-
-    params["pageSize"] = page_size
-
-    params["pageToken"] = page_token
-
-    params["readMask"] = read_mask
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
+    _account_id = path_segment("account_id", account_id)
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/accounts/{account_id}/reinforcementFineTuningJobs".format(
-            account_id=path_segment("account_id", account_id),
-        ),
+        "url": f"/v1/accounts/{_account_id}/reinforcementFineTuningJobs",
     }
-    if params:  # an empty params={} still costs httpx a URL merge per request
-        _kwargs["params"] = params
+    # Most calls set no query parameter: then no params dict is built (nor sent: httpx merges
+    # even an empty one into the URL, per call).
+    if (
+        filter_ is not UNSET
+        or order_by is not UNSET
+        or page_size is not UNSET
+        or page_token is not UNSET
+        or read_mask is not UNSET
+    ):
+        params: dict[str, Any] = {}
+
+        params["filter"] = filter_
+
+        params["orderBy"] = order_by
+
+        params["pageSize"] = page_size
+
+        params["pageToken"] = page_token
+
+        params["readMask"] = read_mask
+
+        params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+        if params:
+            _kwargs["params"] = params
     return _kwargs
 
 
