@@ -17,6 +17,7 @@ class Target:
     path: tuple[str, ...]  # where the ratio lives in the results
     limit: float
     at_most: bool  # True: ratio <= limit; False: ratio >= limit
+    unit: str = "x"  # how the figure is printed: a ratio, or a count such as " requests"
 
     def ratio(self, results: dict[str, Any]) -> float | None:
         value: Any = results
@@ -64,6 +65,8 @@ TARGETS = (
     Target("list jobs, CPU per job: ours / official SDK", ("list_jobs", "ratios", "cpu_ours_vs_sdk"), 0.60, True),
     # Flat: listing ten times the jobs may not take much more memory (one page at a time).
     Target("list jobs, peak memory 10x jobs / 1x: ours", ("list_jobs", "ratios", "peak_growth_ours"), 1.5, True),
+    Target("watching 1,000 jobs: requests per poll round", ("watch", "requests_per_round_max"), 5, True, " requests"),
+    Target("watching 1,000 jobs: memory, later rounds / earlier", ("watch", "memory_late_vs_early_rounds"), 1.1, True),
 )
 
 
@@ -78,6 +81,7 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
                     "ratio": ratio,
                     "limit": target.limit,
                     "rule": "<=" if target.at_most else ">=",
+                    "unit": target.unit,
                     "pass": target.verdict(ratio),
                 }
             )
@@ -169,6 +173,21 @@ def _import_lines(section: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _watch_lines(section: dict[str, Any]) -> list[str]:
+    ours, sdk = section["ours"], section["sdk"]
+    lines = _rows(
+        ("client", "requests per round", "ms per round"),
+        (
+            ("ours: watch_jobs (List, 200 a page)", str(section["requests_per_round_max"]), f"{ours['round_ms']:.0f}"),
+            ("official SDK: one Get per job", str(sdk["requests_per_round"]), f"{sdk['round_ms']:.0f}"),
+        ),
+    )
+    lines.append(f"  ours / official SDK (requests): {section['requests_ratio_ours_vs_sdk']:.3f}x")
+    memory = ours["memory_kib_per_round"]
+    lines.append(f"  our memory after each round (KiB, tracemalloc): {', '.join(str(m) for m in memory)}")
+    return lines
+
+
 def _make_lines(section: dict[str, Any]) -> list[str]:
     return _rows(("target", "wall s"), ((f"make {target}", f"{value:.2f}") for target, value in section["s"].items()))
 
@@ -207,6 +226,7 @@ _SECTIONS = (
     ("cold_import", "4. Cold import, fresh interpreter", _import_lines),
     ("make", "5. Tooling wall time (scratch copy of the repo)", _make_lines),
     ("list_jobs", "6. Listing jobs page by page against the local server", _listing_lines),
+    ("watch", "7. Watching many jobs", _watch_lines),
 )
 
 
@@ -223,9 +243,9 @@ def render(results: dict[str, Any]) -> str:
     lines += ["", "Targets"]
     for verdict in results["targets"]:
         mark = "PASS" if verdict["pass"] else "MISS"
-        lines.append(
-            f"  {mark}  {verdict['name']}: {_x(verdict['ratio'])} (target {verdict['rule']} {verdict['limit']}x)"
-        )
+        unit = verdict.get("unit", "x")
+        figure = _x(verdict["ratio"]) if unit == "x" else f"{verdict['ratio']:g}{unit}"
+        lines.append(f"  {mark}  {verdict['name']}: {figure} (target {verdict['rule']} {verdict['limit']:g}{unit})")
     return "\n".join(lines) + "\n"
 
 

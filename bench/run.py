@@ -10,13 +10,13 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from bench import get_calls, imports, listing, make_targets, parsing, report
+from bench import get_calls, imports, listing, make_targets, parsing, report, watching
 from bench.contenders import expected_summary
 from bench.payload import PAYLOADS, ROOT
 from bench.server import running_server, server_stats
 from bench.settings import FULL, QUICK, Settings
 
-SECTIONS = ("sync_get", "async_get", "parsing", "cold_import", "make", "list_jobs")
+SECTIONS = ("sync_get", "async_get", "parsing", "cold_import", "make", "list_jobs", "watch")
 
 
 def _load() -> str:
@@ -55,6 +55,7 @@ def _about(settings: Settings) -> dict[str, str]:
         "make": f"median of {s.make_runs} runs each",
         "list_jobs": f"{s.list_total:,} jobs in pages of 200, median of {s.list_rounds} listings each; "
         f"memory: {s.list_memory_totals[0]:,} and {s.list_memory_totals[1]:,} jobs, a fresh interpreter each",
+        "watch": f"{watching.JOBS} jobs, {watching.ROUNDS[s.name]} poll rounds; the SDK: one round of Gets",
     }
 
 
@@ -78,7 +79,12 @@ def run(settings: Settings, sections: tuple[str, ...]) -> dict[str, Any]:
                     requests1, cpu1 = server_stats(base_url)
                     # The server's own CPU per request it answered: it must stay well below the clients'.
                     results[section]["server_cpu_us"] = (cpu1 - cpu0) / max(1, requests1 - requests0) * 1e6
-    others = {"parsing": parsing.bench_parsing, "cold_import": imports.bench_imports, "make": make_targets.bench_make}
+    others = {
+        "parsing": parsing.bench_parsing,
+        "cold_import": imports.bench_imports,
+        "make": make_targets.bench_make,
+        "watch": watching.bench_watch,
+    }
     for section, bench in others.items():
         if section in sections:
             start = time.perf_counter()

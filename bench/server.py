@@ -81,7 +81,7 @@ class _JobProtocol(asyncio.Protocol):
                 if listing is not None:
                     transport.write(_page(int(listing.group(1)), listing.group(2) or b""))
                 else:
-                    assert match is not None  # one of the two matched
+                    assert match is not None  # neither a list nor a job: answered 404 above
                     transport.write(self.ok_reference if match.group(1) == self.reference_id else self.ok)
             if b"\r\nconnection: close" in lowered:
                 transport.close()

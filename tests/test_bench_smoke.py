@@ -74,6 +74,8 @@ FIGURES = (
         for r in ("cpu_ours_vs_sdk", "wall_ours_vs_sdk", "peak_ours_vs_sdk", "peak_growth_ours", "peak_growth_sdk")
     ],
     ("list_jobs", "server_cpu_us"),
+    *[("watch", r) for r in ("requests_ratio_ours_vs_sdk", "memory_late_vs_early_rounds")],
+    *[("watch", c, "round_ms") for c in ("ours", "sdk")],
 )
 # The first test that asks for quick_run pays for it: `python -m bench --quick`, every section
 # against real servers in subprocesses (about 10 s here; its own subprocess limit is 240 s).
@@ -85,6 +87,7 @@ SECTION_TITLES = (
     "4. Cold import",
     "5. Tooling",
     "6. Listing",
+    "7. Watching",
     "Targets",
 )
 
@@ -140,7 +143,11 @@ def test_quick_run_prints_the_table_with_the_targets_of_the_json(quick_run: tupl
     for target in results["targets"]:
         assert isinstance(target["pass"], bool)
         verdict = "PASS" if target["pass"] else "MISS"
-        assert f"{verdict}  {target['name']}: {target['ratio']:.2f}x" in table
+        figure = f"{target['ratio']:.2f}x" if target["unit"] == "x" else f"{target['ratio']:g}{target['unit']}"
+        assert f"{verdict}  {target['name']}: {figure}" in table
+    watch = results["watch"]
+    assert watch["jobs"] == 1000 and watch["sdk"]["requests_per_round"] == 1000
+    assert len(watch["ours"]["requests_per_round"]) == watch["rounds"]
 
 
 def test_targets_pass_within_the_limit_and_miss_beyond_it() -> None:
@@ -153,12 +160,25 @@ def test_targets_pass_within_the_limit_and_miss_beyond_it() -> None:
         }
 
     at_the_limits = evaluate_targets(results(0.95, 1.10, 0.60, 1.0, 1.0))
-    assert len(at_the_limits) == len(TARGETS) - 3  # no cold import or listing figures given
+    given = ("sync_get", "parsing", "async_get")  # no cold import, listing or watching figures
+    assert len(at_the_limits) == len([t for t in TARGETS if t.path[0] in given])
     assert all(v["pass"] for v in at_the_limits)
     beyond = {v["name"]: v["pass"] for v in evaluate_targets(results(0.96, 1.11, 0.61, 1.01, 0.99))}
     assert not any(beyond.values())
     assert "sync GET, CPU per call, the reference page's example: ours / raw httpx client.get(path)" in beyond
     assert "async req/s at c=64, ours on httpx's transport / official SDK" in beyond
+
+
+def test_watch_targets_pass_within_the_limit_and_miss_beyond_it() -> None:
+    def verdicts(requests: int, memory: float) -> dict[str, bool]:
+        results = {"watch": {"requests_per_round_max": requests, "memory_late_vs_early_rounds": memory}}
+        return {v["name"]: v["pass"] for v in evaluate_targets(results)}
+
+    assert verdicts(5, 1.1) == {
+        "watching 1,000 jobs: requests per poll round": True,
+        "watching 1,000 jobs: memory, later rounds / earlier": True,
+    }
+    assert set(verdicts(6, 1.11).values()) == {False}
 
 
 def test_bench_serves_a_job_of_todays_api_that_the_client_reads_whole() -> None:

@@ -59,3 +59,15 @@ def test_unknown_model_name_is_an_attribute_error() -> None:
         models.NoSuchModel  # noqa: B018
     with pytest.raises(ImportError):
         exec("from fireworks_rft_client.models import NoSuchModel")  # noqa: S102
+
+
+def test_the_library_never_loads_the_command_lines_libraries() -> None:
+    """click, rich and yaml are the cli extra's: the library, the watcher, and the cli package
+    until main() runs, import without them. (httpx itself loads click and rich when it finds them,
+    for its own optional command line, so they are blocked here rather than looked for.)"""
+    blocked = "import sys\nfor name in ('click', 'rich', 'yaml'): sys.modules[name] = None\n"
+    loaded = loaded_after(
+        blocked + "import fireworks_rft_client, fireworks_rft_client.watcher, fireworks_rft_client.cli"
+    )
+    assert {"fireworks_rft_client.watcher", "fireworks_rft_client.cli"} <= loaded
+    assert "fireworks_rft_client.cli._app" not in loaded

@@ -267,11 +267,14 @@ def test_wheel_metadata_is_complete(built: Built) -> None:
     assert meta["License-Expression"] == spec["info"]["license"]["identifier"]
     assert meta["Requires-Python"] == ">=3.11"
     assert sorted(meta.get_all("Requires-Dist") or []) == [
+        'PyYAML==6.0.4 ; extra == "cli"',
         "attrs>=22.2",
+        'click==8.5.1 ; extra == "cli"',
         'httpx-aiohttp>=0.1.9,<0.3 ; extra == "aiohttp"',
         "httpx>=0.23.1,<0.29",
+        'rich==15.0.0 ; extra == "cli"',
     ]
-    assert meta.get_all("Provides-Extra") == ["aiohttp"]
+    assert meta.get_all("Provides-Extra") == ["aiohttp", "cli"]
     urls = dict(u.split(", ", 1) for u in meta.get_all("Project-URL") or [])
     assert set(urls) == {"Source", "Changelog", "API reference"}
     assert meta["Description-Content-Type"] == "text/markdown"
@@ -540,3 +543,8 @@ def test_fresh_venv_installs_from_the_index_and_fetches_a_job(
     assert result["dunder_version"] == version, "__version__ from the installed distribution's metadata"
     assert result["name"] == served_example()["name"]
     assert result["state"] == served_example()["state"]
+    # The command is installed with the library; without the cli extra it names what to install.
+    command = run(str(venv / "bin" / "fireworks-rft"), "get", "rft-1", cwd=tmp_path, env=clean_env())
+    assert command.returncode == 2
+    assert "needs the cli extra: pip install 'fireworks-rft-client[cli]'" in command.stderr
+    assert "Traceback" not in command.stderr

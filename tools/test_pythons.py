@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = ROOT / "generated_client" / "pyproject.toml"
 TEST_PINS = ROOT / "tests" / "requirements-pythons.txt"
 DEV_PINS = ROOT / "requirements-dev.txt"
-# The tests of errors, parsing, models, paths, config, requests, retries, secrets and the waiter:
+# The tests of errors, parsing, models, paths, config, requests, retries, secrets, the waiter and the watcher:
 # real local servers, no generator, Node or Prism (those few carry the toolchain marker).
 BEHAVIOURAL_TESTS = [
     "tests/test_absolute_urls.py",
@@ -56,6 +56,8 @@ BEHAVIOURAL_TESTS = [
     "tests/test_secrets.py",
     "tests/test_user_agent.py",
     "tests/test_waiter.py",
+    "tests/test_watcher.py",
+    "tests/test_export_columns.py",
 ]
 LOWEST_OF = ("httpx", "attrs")
 

@@ -1,0 +1,75 @@
+"""The body of ``fireworks-rft create``: a job's input fields, checked against the generated input model.
+
+The input model (``ReinforcementFineTuningJobInput``) is closed: a field it does not have, and a
+value of the wrong type, is a ``DecodeError`` naming the field. A file a user wrote is checked
+as it is, before anything is sent (a typo or an output-only field such as ``state`` is refused).
+A job copied with ``--from-job`` keeps only what the input model takes: what the API reports
+about a job (state, progress, times, the W&B run's URL...) is not part of a create.
+"""
+
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+from .. import errors
+from ..models import ReinforcementFineTuningJob, ReinforcementFineTuningJobInput
+from ..types import Unset
+
+__all__ = ["checked_body", "copied_body", "merged"]
+
+# The create form takes the renamed inference parameters under their new names only; the job's
+# model holds the value under the new attribute whichever name the server sent.
+_RENAMED = (("max_output_tokens", "maxOutputTokens"), ("response_candidates_count", "responseCandidatesCount"))
+
+
+def checked_body(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """``fields`` as they will be sent; errors.DecodeError names what does not fit."""
+    body: dict[str, Any] = ReinforcementFineTuningJobInput.from_dict(fields).to_dict()
+    return body
+
+
+def copied_body(job: ReinforcementFineTuningJob) -> dict[str, Any]:
+    """The input fields of ``job``, in the API's JSON form."""
+    data = job.to_dict()
+    params = job.inference_parameters
+    if not isinstance(params, Unset):
+        for attribute, key in _RENAMED:
+            value = getattr(params, attribute)
+            if not isinstance(value, Unset):
+                data.setdefault("inferenceParameters", {})[key] = value
+    for _ in range(_count_keys(data)):  # each pass drops one field; the loop cannot outlast the fields
+        try:
+            ReinforcementFineTuningJobInput.from_dict(data)
+        except errors.DecodeError as exc:
+            if not exc.reason.startswith("unexpected field"):
+                raise
+            _drop(data, exc.path)
+        else:
+            break
+    return data
+
+
+def merged(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    """``base`` with ``override``'s fields on top; objects merge key by key, anything else is replaced."""
+    result = copy.deepcopy(dict(base))
+    for key, value in override.items():
+        if isinstance(value, Mapping) and isinstance(result.get(key), dict):
+            result[key] = merged(result[key], value)
+        else:
+            result[key] = copy.deepcopy(value)
+    return result
+
+
+def _drop(data: dict[str, Any], path: list[str | int]) -> None:
+    node: Any = data
+    for key in path[:-1]:
+        node = node[key]
+    del node[path[-1]]
+
+
+def _count_keys(node: Any) -> int:
+    if isinstance(node, dict):
+        return 1 + sum(1 + _count_keys(value) for value in node.values())
+    if isinstance(node, list):
+        return sum(_count_keys(item) for item in node)
+    return 0
