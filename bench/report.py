@@ -148,6 +148,21 @@ def _async_lines(section: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _burst_lines(section: dict[str, Any]) -> list[str]:
+    from bench.burst import TRANSPORTS  # noqa: PLC0415
+
+    rows = [
+        [
+            name.replace("_", " on "),
+            f"{section[name]['wall_s']['ours']:.2f}",
+            f"{section[name]['wall_s']['sdk']:.2f}",
+            _x(section[name]["ratio_ours_vs_sdk"]),
+        ]
+        for name in TRANSPORTS
+    ]
+    return _rows(("transport", "ours s", "official SDK s", "ours / SDK"), rows)
+
+
 def _parsing_lines(section: dict[str, Any]) -> list[str]:
     parse, dump, from_dict = section["parse_us"], section["serialise_us"], section["from_dict_us"]
     rows = [
@@ -222,6 +237,7 @@ def _listing_lines(section: dict[str, Any]) -> list[str]:
 _SECTIONS = (
     ("sync_get", "1. One GET, sync client, against the local server", _sync_lines),
     ("async_get", "2. Async clients against the local server", _async_lines),
+    ("burst", "2b. A burst of concurrent calls on one client", _burst_lines),
     ("parsing", "3. Parsing and serialising the job payload", _parsing_lines),
     ("cold_import", "4. Cold import, fresh interpreter", _import_lines),
     ("make", "5. Tooling wall time (scratch copy of the repo)", _make_lines),

@@ -10,13 +10,13 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from bench import get_calls, imports, listing, make_targets, parsing, report, watching
+from bench import burst, get_calls, imports, listing, make_targets, parsing, report, watching
 from bench.contenders import expected_summary
 from bench.payload import PAYLOADS, ROOT
 from bench.server import running_server, server_stats
 from bench.settings import FULL, QUICK, Settings
 
-SECTIONS = ("sync_get", "async_get", "parsing", "cold_import", "make", "list_jobs", "watch")
+SECTIONS = ("sync_get", "async_get", "burst", "parsing", "cold_import", "make", "list_jobs", "watch")
 
 
 def _load() -> str:
@@ -53,6 +53,8 @@ def _about(settings: Settings) -> dict[str, str]:
         "parsing": f"median of {s.parse_rounds} batches of {s.parse_ops}",
         "cold_import": f"median of {s.import_runs} interpreters each",
         "make": f"median of {s.make_runs} runs each",
+        "burst": f"median of {s.burst_rounds} bursts of {s.burst_calls} concurrent calls, server answering in "
+        f"{burst.DELAY_MS} ms",
         "list_jobs": f"{s.list_total:,} jobs in pages of 200, median of {s.list_rounds} listings each; "
         f"memory: {s.list_memory_totals[0]:,} and {s.list_memory_totals[1]:,} jobs, a fresh interpreter each",
         "watch": f"{watching.JOBS} jobs, {watching.ROUNDS[s.name]} poll rounds; the SDK: one round of Gets",
@@ -80,6 +82,7 @@ def run(settings: Settings, sections: tuple[str, ...]) -> dict[str, Any]:
                     # The server's own CPU per request it answered: it must stay well below the clients'.
                     results[section]["server_cpu_us"] = (cpu1 - cpu0) / max(1, requests1 - requests0) * 1e6
     others = {
+        "burst": burst.bench_burst,
         "parsing": parsing.bench_parsing,
         "cold_import": imports.bench_imports,
         "make": make_targets.bench_make,

@@ -8,7 +8,8 @@ with its own request count and CPU seconds (to show it is not the bottleneck); a
 with a JSON 404 or 401. Connections stay open (keep-alive). The answers are prepared once, so
 the server costs little next to the clients.
 
-`python -m bench.server` prints the port it listens on, then serves until it is terminated;
+`python -m bench.server [--delay-ms N]` prints the port it listens on, then serves until it is
+terminated, answering each job request N ms after it came (default at once);
 `running_server()` starts it in a child process and stops it by PID.
 """
 
@@ -45,8 +46,14 @@ def _answer(status: str, body: bytes) -> bytes:
     return head.encode() + body
 
 
+def _write(transport: asyncio.Transport, data: bytes) -> None:
+    if not transport.is_closing():
+        transport.write(data)
+
+
 class _JobProtocol(asyncio.Protocol):
     served = 0  # job requests answered, over all connections
+    delay = 0.0  # seconds before each job answer (--delay-ms)
     ok = _answer("200 OK", job_body())
     ok_reference = _answer("200 OK", job_body(REFERENCE))
     reference_id = JOB_IDS[REFERENCE].encode()
@@ -79,10 +86,14 @@ class _JobProtocol(asyncio.Protocol):
             else:
                 _JobProtocol.served += 1
                 if listing is not None:
-                    transport.write(_page(int(listing.group(1)), listing.group(2) or b""))
+                    answer = _page(int(listing.group(1)), listing.group(2) or b"")
                 else:
                     assert match is not None  # neither a list nor a job: answered 404 above
-                    transport.write(self.ok_reference if match.group(1) == self.reference_id else self.ok)
+                    answer = self.ok_reference if match.group(1) == self.reference_id else self.ok
+                if _JobProtocol.delay:  # a server that takes its time (bench/burst.py): 20 ms per answer
+                    asyncio.get_running_loop().call_later(_JobProtocol.delay, _write, transport, answer)
+                else:
+                    transport.write(answer)
             if b"\r\nconnection: close" in lowered:
                 transport.close()
                 return
@@ -105,11 +116,15 @@ def server_stats(base_url: str) -> tuple[int, float]:
 
 
 @contextmanager
-def running_server() -> Iterator[str]:
-    """Start the server in a child process; yield its base URL; stop it by PID."""
+def running_server(delay_ms: int = 0) -> Iterator[str]:
+    """Start the server in a child process (answering jobs after ``delay_ms``); yield its base
+    URL; stop it by PID."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "bench.server"], cwd=ROOT, env=env, stdout=subprocess.PIPE
+        [sys.executable, "-m", "bench.server", *(["--delay-ms", str(delay_ms)] if delay_ms else [])],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
     )
     try:
         assert process.stdout is not None
@@ -130,4 +145,6 @@ def running_server() -> Iterator[str]:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--delay-ms"]:
+        _JobProtocol.delay = int(sys.argv[2]) / 1000
     asyncio.run(_serve())

@@ -18,6 +18,8 @@ class Settings:
     list_rounds: int  # timed listings per client, interleaved
     list_total: int  # jobs per listing, in pages of 200
     list_memory_totals: tuple[int, int]  # jobs listed for the memory figures (fewer, more)
+    burst_calls: int = 1000  # concurrent calls of one burst (bench/burst.py)
+    burst_rounds: int = 3  # timed bursts per client and transport, interleaved
 
     @property
     def warmup_calls(self) -> int:
@@ -54,4 +56,6 @@ QUICK = Settings(
     list_rounds=1,
     list_total=1_000,
     list_memory_totals=(200, 1_000),
+    burst_calls=100,
+    burst_rounds=1,
 )

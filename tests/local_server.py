@@ -23,6 +23,7 @@ class Answer:
     status: int = 200
     body: bytes | str | Mapping[str, Any] | list[Any] = b"{}"
     headers: Mapping[str, str] = field(factory=dict)
+    delay: float = 0.0  # seconds before answering (requests of a burst overlap)
 
     def payload(self) -> bytes:
         if isinstance(self.body, bytes):
@@ -42,7 +43,17 @@ class Stall:
     """Send nothing until the server stops (the client's read timeout fires first)."""
 
 
-Step = Answer | Drop | Stall
+@define(frozen=True)
+class Trickle:
+    """Send the status line and headers of a 200, then one byte of body every ``every`` seconds
+    (or, ``in_headers``, one byte of the header block at a time), until the server stops: each
+    read of the client gets something before its timeout, so only a deadline on the whole ends it."""
+
+    every: float = 0.2
+    in_headers: bool = False
+
+
+Step = Answer | Drop | Stall | Trickle
 
 
 @define
@@ -90,11 +101,16 @@ def local_server(script: Sequence[Step] = (Answer(),), *, tls: ssl.SSLContext | 
             with lock:
                 recorded.append(Recorded(self.path, {k.lower(): v for k, v in self.headers.items()}, body))
                 step = steps.pop(0) if len(steps) > 1 else steps[0]
+            if isinstance(step, Trickle):
+                self.trickle(step)
+                return
             if isinstance(step, Stall):
                 stop.wait(30)
             if isinstance(step, (Stall, Drop)):
                 self.close_connection = True
                 return
+            if step.delay:
+                stop.wait(step.delay)
             payload = step.payload()
             self.send_response(step.status)
             for name, value in step.headers.items():
@@ -106,6 +122,23 @@ def local_server(script: Sequence[Step] = (Answer(),), *, tls: ssl.SSLContext | 
             self.wfile.write(payload)
 
         do_POST = do_DELETE = do_GET
+
+        def trickle(self, step: Trickle) -> None:
+            self.close_connection = True
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n"
+            if step.in_headers:
+                data, head = head + b"X-Slow: " + b"a" * 100000, b""
+            else:
+                self.wfile.write(head + b"\r\n")
+                data = b" " * 100000
+            try:
+                for byte in data:
+                    if stop.wait(step.every):
+                        return
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+            except OSError:  # the client gave up, as it should
+                return
 
         def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
             pass

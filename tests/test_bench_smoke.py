@@ -60,6 +60,8 @@ FIGURES = (
     *[("cold_import", "ratios", r) for r in ("ours_vs_sdk", "ours_vs_httpx", "ours_devenv_vs_sdk_devenv")],
     ("sync_get", "server_cpu_us"),
     ("async_get", "server_cpu_us"),
+    *[("burst", t, "wall_s", c) for t in ("sync", "async_httpx", "async_aiohttp") for c in ("ours", "sdk")],
+    *[("burst", t, "ratio_ours_vs_sdk") for t in ("sync", "async_httpx", "async_aiohttp")],
     ("make", "s", "generate"),
     ("make", "s", "check"),
     *[("list_jobs", "per_job", c, unit) for c in ("ours", "sdk") for unit in ("cpu_us", "wall_us")],
@@ -83,6 +85,7 @@ QUICK_RUN = slow(300, "runs the whole bench with --quick in a subprocess (module
 SECTION_TITLES = (
     "1. One GET",
     "2. Async clients",
+    "2b. A burst",
     "3. Parsing",
     "4. Cold import",
     "5. Tooling",

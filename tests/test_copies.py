@@ -5,12 +5,14 @@ crosses a real process boundary. Models carry nanosecond timestamps, unknown fie
 level and enum values this client does not know.
 """
 
+import asyncio
 import concurrent.futures
 import copy
 import datetime
 import inspect
 import multiprocessing
 import pickle
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -185,9 +187,40 @@ def other_errors(client_for: Callable[[str], AuthenticatedClient]) -> list[error
     with local_server([Answer(200, page)]) as server, pytest.raises(errors.PaginationError) as looping:
         list(list_jobs(client_for(server.url), account_id="acme"))
     found.append(looping.value)
+    bad_header = httpx.Client(headers={"X-Api-Key": "fw-key\n"})  # a caller's client: not checked by ours
+    with local_server() as server, pytest.raises(errors.InvalidRequestError) as invalid_request:
+        get_job.sync("acme", "rft-1", client=client_for(server.url).set_httpx_client(bad_header))
+    bad_header.close()
+    found.append(invalid_request.value)
+    found.append(other_loop_error())
     found.append(errors.FireworksError("plain"))
     found.append(errors.APIError("request-bound", method="GET", url="http://127.0.0.1/x"))
     return found
+
+
+def other_loop_error() -> errors.EventLoopError:
+    """A client in use on a loop that still runs (another thread's), called from a second loop."""
+    client = AuthenticatedClient(base_url="http://127.0.0.1:9", token=TOKEN)
+    first = asyncio.new_event_loop()
+    started = threading.Event()
+    thread = threading.Thread(target=first.run_forever, daemon=True)
+    first.call_soon(started.set)
+    thread.start()
+    try:
+        started.wait(5)
+
+        async def use() -> None:
+            client.get_async_httpx_client()
+
+        asyncio.run_coroutine_threadsafe(use(), first).result(5)
+        with pytest.raises(errors.EventLoopError) as caught:
+            asyncio.run(use())
+    finally:
+        first.call_soon_threadsafe(first.stop)
+        thread.join(5)
+        first.run_until_complete(client.aclose())
+        first.close()
+    return caught.value
 
 
 def waiter_errors() -> list[errors.FireworksError]:
@@ -205,7 +238,11 @@ def waiter_errors() -> list[errors.FireworksError]:
     with job_script_server([Step(status=503)]) as server:
         with AuthenticatedClient(base_url=server.base_url, token=TOKEN, max_retries=0) as client:
             with pytest.raises(waiter.WaitTimeoutError) as timed_out:
-                waiter.wait_for_job(client, JOB, timeout=0.05, **fast)
+                # On a clock that moves only in the waiter's pauses: no poll is cut off at the deadline.
+                now = [0.0]
+                waiter.wait_for_job(
+                    client, JOB, timeout=0.05, clock=lambda: now[0], sleep=lambda s: now.append(now.pop() + s), **fast
+                )
     found.append(timed_out.value)
     found.append(waiter.WaitError("gave up", job=None, elapsed=1.5))
     return found

@@ -10,21 +10,26 @@ maps prefix their key to its path.
 import datetime
 import re
 import warnings
-from typing import Any, SupportsIndex
+from typing import TYPE_CHECKING, Any, SupportsIndex
 
-from .errors import DecodeError
+from .errors import DecodeError, ResponseValidationError
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = [
     "DecodeError",
     "Timestamp",
     "datetime_to_json",
     "float_to_json",
+    "json_object",
     "mask_secret",
     "missing",
     "to_date",
     "to_datetime",
     "to_float",
     "to_int64",
+    "to_uint64",
 ]
 
 # RFC 3339 date-time: upper or lower case T and Z, up to 9 fractional digits, Z or an offset.
@@ -35,7 +40,8 @@ _RFC3339 = re.compile(
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 # proto3 JSON writes 64-bit integers as decimal strings (readers accept a number too).
 _INT64_TEXT = re.compile(r"-?\d{1,20}", re.ASCII)
-_INT64_RANGE = range(-(2**63), 2**64)  # int64 and uint64
+_INT64_RANGE = range(-(2**63), 2**63)
+_UINT64_RANGE = range(2**64)
 # proto3 JSON writes these three float values as strings.
 _SPECIAL_FLOATS = {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-inf")}
 _INFINITY = float("inf")
@@ -158,16 +164,42 @@ def to_float(key: str | int, value: object) -> float:
 
 
 def to_int64(key: str | int, value: object) -> int:
-    """A proto3 JSON 64-bit integer: a decimal string such as ``"3600"``, or a JSON integer."""
+    """A proto3 JSON int64: a decimal string such as ``"3600"``, or a JSON integer, in -2**63 .. 2**63-1."""
+    return _to_integer(key, value, _INT64_RANGE, "int64")
+
+
+def to_uint64(key: str | int, value: object) -> int:
+    """A proto3 JSON uint64: as ``to_int64``, in 0 .. 2**64-1 (``"-1"`` is refused)."""
+    return _to_integer(key, value, _UINT64_RANGE, "uint64")
+
+
+def _to_integer(key: str | int, value: object, bounds: range, kind: str) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
     elif isinstance(value, str) and _INT64_TEXT.fullmatch(value):
         number = int(value)
     else:
-        raise wrong_type(key, "a 64-bit integer (a string of digits or a number)", value)
-    if number not in _INT64_RANGE:
-        raise DecodeError(key, "integer out of the 64-bit range")
+        raise wrong_type(key, f"{'an' if kind == 'int64' else 'a'} {kind} (a string of digits or a number)", value)
+    if number not in bounds:
+        raise DecodeError(key, f"integer out of the {kind} range ({bounds.start} to {bounds.stop - 1})")
     return number
+
+
+def json_object(response: "httpx.Response") -> dict[str, Any]:
+    """The body of a response as a JSON object, or a ResponseValidationError saying what came.
+
+    A body nested deeper than Python's recursion limit makes ``json.loads`` raise a bare
+    RecursionError: here it is an error of the response like any other body that does not fit.
+    """
+    try:
+        payload = response.json()
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError both derive from it
+        raise ResponseValidationError.from_response(response, f"body is not JSON: {exc}") from exc
+    except RecursionError:
+        raise ResponseValidationError.from_response(response, "body is JSON nested too deep to read") from None
+    if not isinstance(payload, dict):
+        raise ResponseValidationError.from_response(response, f"expected a JSON object, got {json_type_name(payload)}")
+    return payload
 
 
 def to_date(key: str | int, value: object) -> datetime.date:

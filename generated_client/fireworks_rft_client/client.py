@@ -25,24 +25,42 @@
 #   header, User-Agent and timeout with each request, so its hooks and transport run while
 #   retries and errors stay ours; its own default headers are never written to;
 # - a call on a closed client raises errors.ClientClosedError, not httpx's bare RuntimeError;
+# - settings are checked at construction (_settings: a key with a line end, timeout=-1 ... are an
+#   errors.ConfigurationError there, naming the setting); header values never reach a message
+#   (errors.mask_header_values on every transport error);
+# - timeout= bounds each attempt as a whole (_deadline), not only each read, on every transport;
+#   the waiter's deadline bounds its polls the same way;
+# - at most as many requests in flight as the pool has connections (_gate): httpcore's pool
+#   slows to a crawl with hundreds queued;
+# - a body that does not decode as its Content-Encoding says is an errors.ResponseValidationError
+#   holding the raw body (_body), not httpx's bare DecodingError;
+# - an async client moves to a new event loop with a new pool (_loops): successive asyncio.run()
+#   calls work;
 # - the request's URL goes to httpx absolute, merged with the base URL once per path
 #   (_absolute_urls), not parsed and merged again on every call.
 """HTTP clients: ``AuthenticatedClient`` for the API, ``Client`` for unauthenticated use."""
 
+import contextlib
 import itertools
 import logging
 import os
 import ssl
+import time
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 from attrs import define, evolve, field
 
-from . import errors, retries
+from . import _deadline, _log_mask, _loops, _settings, errors, retries
 from ._absolute_urls import UrlCache
+from ._body import read_body, read_body_async
+from ._gate import Gate, pool_size
 from ._tls import CertTypes, VerifyTypes, ssl_config
 from .retries import Backoff
+
+if TYPE_CHECKING:  # asyncio loads only on the async path: not at the package's import
+    import asyncio
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "AuthenticatedClient", "Client"]
 
@@ -67,22 +85,36 @@ _READ_STREAM = httpx.ByteStream(b"")
 # Transport failures before a byte of the request left: no connection made, none free in the pool.
 _UNSENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _logger = logging.getLogger("fireworks_rft_client")
+_log_mask.install()  # httpcore's DEBUG lines quote a refused header value
+# Header names whose values are masked in error messages besides the auth header.
+_SECRET_HEADER_WORDS = ("auth", "key", "token", "secret", "cookie", "session", "password", "signature")
 
 
 def _copy(mapping: Mapping[str, str]) -> dict[str, str]:
+    return _settings.check_headers(dict(mapping))
+
+
+def _copy_cookies(mapping: Mapping[str, str]) -> dict[str, str]:
     return dict(mapping)
 
 
 def _as_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
-    if value is None:
-        return DEFAULT_TIMEOUT
-    return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
+    checked = _settings.check_timeout(value)
+    return DEFAULT_TIMEOUT if checked is None else checked
 
 
 def _check_max_retries(value: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"max_retries must be an int >= 0, got {value!r}")
-    return value
+    return _settings.check_max_retries(value)
+
+
+def _check_backoff(instance: object, attribute: object, value: object) -> None:
+    if not isinstance(value, Backoff):
+        raise errors.ConfigurationError(f"backoff must be a retries.Backoff, not {type(value).__name__}")
+
+
+def _check_flag(instance: object, attribute: Any, value: object) -> None:
+    if value is not None and not isinstance(value, bool):
+        raise errors.ConfigurationError(f"{attribute.alias or attribute.name} must be True or False, not {value!r}")
 
 
 def _base_url_or_env(value: str | None) -> str:
@@ -96,7 +128,7 @@ def _token_or_env(value: str | None) -> str:
         raise errors.ConfigurationError(
             "no API key: pass token=... to AuthenticatedClient or set the FIREWORKS_API_KEY environment variable"
         )
-    return value
+    return _settings.check_header_value("the API key (token= or FIREWORKS_API_KEY)", value)
 
 
 def _account_id_or_env(value: str | None) -> str | None:
@@ -117,6 +149,9 @@ class _Pool:
     # The caller's own httpx clients: base URL, auth and timeout go with each request.
     sync_is_callers: bool = False
     async_is_callers: bool = False
+    # The event loop the async client runs on (_loops), and the in-flight bound (_gate).
+    async_loop: Any = None
+    gate: Gate | None = None
     # The absolute URL of each path, per httpx client (each checks it was built on its base URL).
     sync_urls: UrlCache = field(factory=UrlCache)
     async_urls: UrlCache = field(factory=UrlCache)
@@ -132,6 +167,7 @@ class Client:
         headers: Headers sent with every request (copied, never modified).
         cookies: Cookies sent with every request.
         timeout: Seconds or an ``httpx.Timeout``; default ``DEFAULT_TIMEOUT`` (60 s, 5 s to connect).
+            Each attempt also ends, as a whole, when the largest of its parts has passed.
         max_retries: Retries of an idempotent request after a connection error, a timeout or a
             status in ``errors.RETRYABLE_STATUS_CODES``; default 2, 0 turns retrying off.
         backoff: The waits between retries (``retries.Backoff``: 0.5 s doubling up to 8 s, with
@@ -158,19 +194,19 @@ class Client:
     """
 
     _base_url: str = field(default=None, alias="base_url", converter=_base_url_or_env)
-    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", converter=_copy)
+    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", converter=_copy_cookies)
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", converter=_copy)
     _timeout: httpx.Timeout = field(default=None, kw_only=True, alias="timeout", converter=_as_timeout)
     _max_retries: int = field(
         default=DEFAULT_MAX_RETRIES, kw_only=True, alias="max_retries", converter=_check_max_retries
     )
-    _backoff: Backoff = field(factory=Backoff, kw_only=True, alias="backoff")
+    _backoff: Backoff = field(factory=Backoff, kw_only=True, alias="backoff", validator=_check_backoff)
     _verify_ssl: VerifyTypes = field(default=True, kw_only=True, alias="verify_ssl")
     _cert: CertTypes | None = field(default=None, kw_only=True, alias="cert")
     _proxy: str | httpx.Proxy | None = field(default=None, kw_only=True, alias="proxy")
-    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
+    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects", validator=_check_flag)
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
-    _use_aiohttp: bool | None = field(default=None, kw_only=True, alias="use_aiohttp")
+    _use_aiohttp: bool | None = field(default=None, kw_only=True, alias="use_aiohttp", validator=_check_flag)
     _httpx_client: httpx.Client | None = field(default=None, kw_only=True, alias="httpx_client")
     _async_httpx_client: httpx.AsyncClient | None = field(default=None, kw_only=True, alias="async_httpx_client")
     _pool: _Pool = field(factory=_Pool, init=False)
@@ -222,6 +258,8 @@ class Client:
 
     def _default_headers(self) -> dict[str, str]:
         headers = {**self._headers, **self._auth_headers()}
+        for name, value in headers.items():  # checked at construction; again here, for one set since
+            _settings.check_header_value(f"the value of header {name!r}", value)
         if not any(name.lower() == "user-agent" for name in headers):
             from ._version import user_agent  # noqa: PLC0415 - once per httpx client built
 
@@ -282,12 +320,14 @@ class Client:
         retries and errors go with each request; its hooks, transport, TLS and proxies are used."""
         self._check_callers_client("httpx_client")
         self._pool.sync, self._pool.sync_is_callers = client, True
+        _deadline.install(client)  # a no-op outside this client's calls
         return self
 
     def get_httpx_client(self) -> httpx.Client:
         """The underlying httpx.Client, built on first use."""
         if self._pool.sync is None:
             self._pool.sync = httpx.Client(**self._httpx_kwargs())
+            _deadline.install(self._pool.sync)
         return self._pool.sync
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
@@ -313,12 +353,39 @@ class Client:
             )
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """The underlying httpx.AsyncClient, built on first use."""
-        if self._pool.async_ is None:
+        """The underlying httpx.AsyncClient, built on first use, and anew on a new event loop
+        (the connections of the old one belong to that loop)."""
+        pool = self._pool
+        loop = _loops.running_loop()
+        if loop is not pool.async_loop and loop is not None:
+            _loops.move(pool, loop)
+        if pool.async_ is None:
             kwargs = self._httpx_kwargs()
             cls = _aiohttp_client_class() if self._wants_aiohttp() else httpx.AsyncClient
-            self._pool.async_ = cls(**kwargs)
-        return self._pool.async_
+            pool.async_, pool.async_loop = cls(**kwargs), loop
+        return pool.async_
+
+    def _gate(self, *, sync: bool) -> Gate:
+        """The in-flight bound of the pool, each side sized from the transport it runs on."""
+        pool = self._pool
+        gate = pool.gate
+        if gate is None:
+            gate = pool.gate = Gate()
+        if sync and not gate.sync_sized:
+            gate.size_sync(pool_size(pool.sync, keepalive=False))
+        elif not sync and not gate.async_sized:
+            gate.size_async(pool_size(pool.async_, keepalive=True))
+        return gate
+
+    def _secret_values(self, client: httpx.Client | httpx.AsyncClient) -> list[str]:
+        """Header values an error message must not show: ours of auth, keys and cookies, the
+        caller's client's likewise."""
+        values = list(self._auth_headers().values())
+        for headers in (self._headers, client.headers):
+            for name, value in headers.items():
+                if any(word in name.lower() for word in _SECRET_HEADER_WORDS):
+                    values.append(value)
+        return values
 
     def _wants_aiohttp(self) -> bool:
         if self._use_aiohttp is not None:
@@ -340,7 +407,9 @@ class Client:
         ``operation`` (the endpoint module's name) picks the retry policy in
         retries.OPERATION_RETRIES; without it the HTTP method does. Returns the last response (a
         non-2xx one too: the endpoint raises for it); transport errors that outlast the retries
-        become errors.APIConnectionError / APITimeoutError.
+        become errors.APIConnectionError / APITimeoutError. Each attempt ends by its deadline
+        (``_settings.attempt_seconds`` of the timeout), or the one around the call (the
+        waiter's) when that comes first.
         """
         client = self.get_httpx_client()
         if self._pool.sync_is_callers:
@@ -348,19 +417,21 @@ class Client:
         else:
             request_kwargs["url"] = self._pool.sync_urls.absolute(client, request_kwargs["url"])
         retries_left, repeatable = self._retries_for(request_kwargs, operation)
+        seconds = _settings.attempt_seconds(self._timeout)
+        gate = self._gate(sync=True)
         attempt = 0
         slept = 0.0
         while True:
+            answer: httpx.Response | None = None
             try:
-                response = client.request(**request_kwargs)
+                answer = response = _attempt(client, gate, request_kwargs, _deadline.nearest(seconds))
+            except errors.FireworksError:
+                raise
             except RuntimeError as exc:
                 raise _closed_error(client, exc)
-            except ssl.SSLError as exc:  # a TLS alert after the handshake: httpcore's async path lets it through
-                raise _transport_error(httpx.ReadError(str(exc)), request_kwargs, attempt) from exc
-            except httpx.TransportError as exc:
-                if attempt >= retries_left or not (_is_retryable(exc) if repeatable else _never_sent(exc)):
-                    raise _transport_error(exc, request_kwargs, attempt) from exc
-                delay = self._retry_delay(attempt, None, exc, slept)
+            except Exception as exc:
+                transport_error = self._failure(exc, client, request_kwargs, attempt, retries_left, repeatable)
+                delay = self._retry_delay(attempt, None, transport_error, slept)
             else:
                 if (
                     attempt >= retries_left
@@ -369,8 +440,12 @@ class Client:
                 ):
                     return _noted(response, attempt)
                 delay = self._retry_delay(attempt, response, None, slept)
-            if delay is None:  # a Retry-After past the cap (so a response): the caller gets its error now
-                return _noted(response, attempt)
+            # None: a Retry-After past the cap (so a response): the caller gets its error now; or
+            # the wait around this call (the waiter's) ends before the next attempt could start.
+            if delay is None or _past_outer_deadline(delay):
+                if answer is not None:
+                    return _noted(answer, attempt)
+                raise _transport_error(transport_error, request_kwargs, attempt, self._secret_values(client))
             retries.sleep(delay)
             slept += delay
             attempt += 1
@@ -378,26 +453,28 @@ class Client:
     async def send_request_async(
         self, request_kwargs: dict[str, Any], *, operation: str | None = None
     ) -> httpx.Response:
-        """Async send_request, with the same retries."""
+        """Async send_request, with the same retries and deadlines."""
         client = self.get_async_httpx_client()
         if self._pool.async_is_callers:
             self._callers_client_kwargs(client, self._pool.async_urls, request_kwargs)
         else:
             request_kwargs["url"] = self._pool.async_urls.absolute(client, request_kwargs["url"])
         retries_left, repeatable = self._retries_for(request_kwargs, operation)
+        seconds = _settings.attempt_seconds(self._timeout)
+        semaphore = self._gate(sync=False).async_semaphore()
         attempt = 0
         slept = 0.0
         while True:
+            answer: httpx.Response | None = None
             try:
-                response = await client.request(**request_kwargs)
+                answer = response = await _attempt_async(client, semaphore, request_kwargs, _deadline.nearest(seconds))
+            except errors.FireworksError:
+                raise
             except RuntimeError as exc:
-                raise _closed_error(client, exc)
-            except ssl.SSLError as exc:  # a TLS alert after the handshake: httpcore's async path lets it through
-                raise _transport_error(httpx.ReadError(str(exc)), request_kwargs, attempt) from exc
-            except httpx.TransportError as exc:
-                if attempt >= retries_left or not (_is_retryable(exc) if repeatable else _never_sent(exc)):
-                    raise _transport_error(exc, request_kwargs, attempt) from exc
-                delay = self._retry_delay(attempt, None, exc, slept)
+                raise _loops.runtime_error(client, exc, self._pool.async_is_callers) or _closed_error(client, exc)
+            except Exception as exc:
+                transport_error = self._failure(exc, client, request_kwargs, attempt, retries_left, repeatable)
+                delay = self._retry_delay(attempt, None, transport_error, slept)
             else:
                 if (
                     attempt >= retries_left
@@ -406,11 +483,41 @@ class Client:
                 ):
                     return _noted(response, attempt)
                 delay = self._retry_delay(attempt, response, None, slept)
-            if delay is None:  # a Retry-After past the cap (so a response): the caller gets its error now
-                return _noted(response, attempt)
+            if delay is None or _past_outer_deadline(delay):  # as in send_request
+                if answer is not None:
+                    return _noted(answer, attempt)
+                raise _transport_error(transport_error, request_kwargs, attempt, self._secret_values(client))
             await retries.async_sleep(delay)
             slept += delay
             attempt += 1
+
+    def _failure(
+        self,
+        exc: Exception,
+        client: httpx.Client | httpx.AsyncClient,
+        request_kwargs: dict[str, Any],
+        attempt: int,
+        retries_left: int,
+        repeatable: bool = True,
+    ) -> httpx.TransportError:
+        """The transport error of a failed attempt when another may follow (for a request that
+        is not repeatable, only one that never left); else raises the typed error, its message
+        masked of header values."""
+        secrets = self._secret_values(client)
+        if isinstance(exc, ssl.SSLError):  # a TLS alert after the handshake: httpcore's async path lets it through
+            raise _transport_error(httpx.ReadError(str(exc)), request_kwargs, attempt, secrets) from exc
+        if isinstance(exc, TimeoutError):  # the async deadline cancelled the attempt
+            exc = httpx.ReadTimeout("the attempt took longer than its timeout as a whole")
+        if isinstance(exc, (ValueError, httpx.LocalProtocolError)):  # a header value the transport refuses
+            raise _invalid_request(exc, _request_line(client, request_kwargs), secrets) from None
+        if not isinstance(exc, httpx.TransportError):
+            raise exc
+        if not _has_request(exc):  # ours (a deadline, the gate): the message names the full URL too
+            with contextlib.suppress(Exception):
+                exc.request = client.build_request(**request_kwargs)
+        if attempt >= retries_left or not (_is_retryable(exc) if repeatable else _never_sent(exc)):
+            raise _transport_error(exc, request_kwargs, attempt, secrets) from _cause(exc, secrets)
+        return exc
 
     def _retry_delay(
         self, attempt: int, response: httpx.Response | None, exc: Exception | None, slept: float
@@ -445,7 +552,10 @@ class Client:
     async def aclose(self) -> None:
         """Close the async httpx client and the sync one, with every transport under them."""
         if self._pool.async_ is not None:
-            await self._pool.async_.aclose()
+            if _loops.close_if_stranded(self._pool):  # its loop has stopped: nothing there to await
+                self._pool.async_ = None
+            else:
+                await self._pool.async_.aclose()
         self.close()
 
     def __enter__(self) -> Self:
@@ -494,9 +604,67 @@ class AuthenticatedClient(Client):
         return {self.auth_header_name: f"{self.prefix} {self.token}" if self.prefix else self.token}
 
 
+def _attempt(
+    client: httpx.Client, gate: Gate, request_kwargs: dict[str, Any], deadline: float | None
+) -> httpx.Response:
+    """One attempt of a sync request, inside the gate, ending by ``deadline``."""
+    token = _deadline.DEADLINE.set(deadline)
+    try:
+        if not gate.enter(None if deadline is None else deadline - time.monotonic()):
+            raise httpx.PoolTimeout("no connection of the pool came free before the attempt's deadline")
+        try:
+            response = client.send(client.build_request(**request_kwargs), stream=True)
+            read_body(response)
+            return response
+        finally:
+            gate.leave()
+    finally:
+        _deadline.DEADLINE.reset(token)
+
+
+async def _attempt_async(
+    client: httpx.AsyncClient,
+    semaphore: "asyncio.Semaphore | None",
+    request_kwargs: dict[str, Any],
+    deadline: float | None,
+) -> httpx.Response:
+    """One attempt of an async request, inside the gate, cancelled at ``deadline`` (TimeoutError)."""
+    token = _deadline.DEADLINE.set(deadline)
+    try:
+        if deadline is None:
+            return await _send_gated(client, semaphore, request_kwargs)
+        async with _deadline.cancel_at(deadline):
+            return await _send_gated(client, semaphore, request_kwargs)
+    finally:
+        _deadline.DEADLINE.reset(token)
+
+
+async def _send_gated(
+    client: httpx.AsyncClient, semaphore: "asyncio.Semaphore | None", request_kwargs: dict[str, Any]
+) -> httpx.Response:
+    if semaphore is None:
+        response = await client.send(client.build_request(**request_kwargs), stream=True)
+        await read_body_async(response)
+        return response
+    async with semaphore:  # the body too: its connection is busy until it is read
+        response = await client.send(client.build_request(**request_kwargs), stream=True)
+        await read_body_async(response)
+        return response
+
+
+def _past_outer_deadline(delay: float) -> bool:
+    """Whether a wait of ``delay`` before the next attempt would end past the deadline around the call."""
+    left = _deadline.remaining()
+    return left is not None and left <= delay
+
+
 def _transport_error(
-    exc: httpx.TransportError, request_kwargs: dict[str, Any], retries_done: int
+    exc: httpx.TransportError,
+    request_kwargs: dict[str, Any],
+    retries_done: int,
+    secrets: list[str] | tuple[str, ...] = (),
 ) -> errors.APIConnectionError:
+    """Our error for a transport's; ``secrets``: header values to mask (bytes literals always are)."""
     try:
         method, url = exc.request.method, errors.safe_url(exc.request.url)
     except RuntimeError:
@@ -505,7 +673,51 @@ def _transport_error(
         url = errors.safe_url(sent) if isinstance(sent, httpx.URL) else str(sent)
     cls = errors.APITimeoutError if _is_timeout(exc) else errors.APIConnectionError
     after = f" (after {retries_done + 1} attempts)" if retries_done else ""
-    return cls(f"{type(exc).__name__} on {method} {url}{after}: {exc}", method=method, url=url)
+    message = errors.mask_header_values(f"{type(exc).__name__} on {method} {url}{after}: {exc}", secrets)
+    return cls(message, method=method, url=url)
+
+
+def _has_request(exc: httpx.TransportError) -> bool:
+    try:
+        exc.request  # noqa: B018 - httpx raises RuntimeError when the error has none
+    except RuntimeError:
+        return False
+    return True
+
+
+def _request_line(client: httpx.Client | httpx.AsyncClient, request_kwargs: dict[str, Any]) -> tuple[str, str]:
+    """Method and full URL (without credentials) of a request that was not sent."""
+    method = str(request_kwargs.get("method", "?")).upper()
+    url = str(request_kwargs.get("url", ""))
+    try:
+        if not httpx.URL(url).is_absolute_url:  # as httpx merges it: under the base URL's path
+            url = str(client.base_url).rstrip("/") + "/" + url.lstrip("/")
+        return method, errors.safe_url(httpx.URL(url))
+    except Exception:  # noqa: BLE001 - only for a message
+        return method, "?"
+
+
+def _invalid_request(exc: Exception, line: tuple[str, str], secrets: list[str]) -> errors.InvalidRequestError:
+    """A request the transport refused to send (a header value with a line break...), masked."""
+    method, url = line
+    reason = errors.mask_header_values(str(exc), secrets)
+    if isinstance(exc, UnicodeEncodeError):  # its .object holds the whole value: not chained
+        reason = f"a header value is not ASCII ({exc.reason} at position {exc.start})"
+    about_headers = isinstance(exc, (UnicodeEncodeError, httpx.LocalProtocolError)) or "header" in reason.lower()
+    error = errors.InvalidRequestError(
+        f"{method} {url} could not be sent ({type(exc).__name__}: {reason})"
+        + ("; check the headers' values" if about_headers else ""),
+        method=method,
+        url=url,
+    )
+    error.__cause__, error.__suppress_context__ = None, True  # the original may quote the value
+    return error
+
+
+def _cause(exc: BaseException, secrets: list[str]) -> BaseException | None:
+    """``exc`` to chain to our error, or None when its message shows a header value."""
+    text = str(exc)
+    return exc if errors.mask_header_values(text, secrets) == text else None
 
 
 def _is_retryable(exc: httpx.TransportError) -> bool:

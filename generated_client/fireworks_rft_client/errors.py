@@ -30,8 +30,10 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "DecodeError",
+    "EventLoopError",
     "FireworksError",
     "InternalServerError",
+    "InvalidRequestError",
     "NotFoundError",
     "PaginationError",
     "RETRYABLE_STATUS_CODES",
@@ -40,6 +42,7 @@ __all__ = [
     "RequestValidationError",
     "ResponseValidationError",
     "error_for_response",
+    "mask_header_values",
 ]
 
 _SNIPPET = 500  # characters of a body quoted in a message
@@ -94,6 +97,16 @@ class ClientClosedError(FireworksError, RuntimeError):
     """A call on a client that was closed (``close()``, ``aclose()`` or the end of its ``with``).
 
     Also a ``RuntimeError``, which is what httpx raised here before.
+    """
+
+
+class EventLoopError(FireworksError, RuntimeError):
+    """An async client used on an event loop it cannot serve.
+
+    The client's own connections are made anew on each new event loop (successive
+    ``asyncio.run()`` calls work); this is raised when the loop it was used on is still running
+    elsewhere (one client shared by two threads' loops at once), or when your own
+    ``async_httpx_client=`` is used on a loop other than its own. Also a ``RuntimeError``.
     """
 
 
@@ -158,7 +171,14 @@ class APIConnectionError(APIError):
 
 
 class APITimeoutError(APIConnectionError):
-    """The request timed out (connect, read, write or pool)."""
+    """The request timed out: connect, read, write, pool, or the attempt as a whole."""
+
+
+class InvalidRequestError(APIError, ValueError):
+    """The request could not be sent as built: a header value httpx or aiohttp refuses, say.
+
+    Header values are never quoted in the message. Also a ``ValueError``.
+    """
 
 
 class ResponseValidationError(APIError):
@@ -361,6 +381,23 @@ def _snippet(body: bytes) -> str:
     return text if len(text) <= _SNIPPET else text[:_SNIPPET] + "..."
 
 
+# A bytes literal in a transport's message is how h11 quotes an illegal header ("Illegal header
+# value b'Bearer ...'"): it may hold the key, so every one is masked.
+_BYTES_LITERAL = re.compile(r"b'(?:[^'\\]|\\.)*'|b\"(?:[^\"\\]|\\.)*\"")
+
+
+def mask_header_values(text: str, secrets: list[str] | tuple[str, ...]) -> str:
+    """``text`` with every bytes literal and every one of ``secrets`` (as it is, and as repr()
+    escapes it) replaced by ``***``: for messages of errors that could carry a header value."""
+    text = _BYTES_LITERAL.sub("b'***'", text)
+    for secret in secrets:
+        if len(secret) >= 4:  # shorter ones would mask ordinary words; keys are longer
+            for form in {secret, repr(secret)[1:-1], secret.strip()}:
+                if len(form) >= 4:
+                    text = text.replace(form, "***")
+    return text
+
+
 def _parse_error_body(body: bytes) -> tuple[str | None, int | str | None, list[Any]]:
     """Message, code and details from the JSON error shapes seen in the wild.
 
@@ -370,7 +407,7 @@ def _parse_error_body(body: bytes) -> tuple[str | None, int | str | None, list[A
     """
     try:
         data = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deep to read: the raw body stays
         return None, None, []
     if not isinstance(data, dict):
         return None, None, []

@@ -11,8 +11,10 @@ of them mean success, comes from the spec through the generated ``job_states`` m
 Polling: the first poll is at once; then every ``poll_interval`` seconds, growing by ``backoff``
 after each poll that saw no change, up to ``max_interval``; a state change starts again at
 ``poll_interval``. A ``Retry-After`` header (seconds or an HTTP date), on a job or on an error,
-lengthens the next pause to what the server asks for. The deadline is checked between polls;
-one request may run for the client's own timeout.
+lengthens the next pause to what the server asks for. The deadline bounds the wait as a whole:
+each poll (the client's own retries included) is cut off at it, and the wait then ends with
+WaitTimeoutError (``last_error``: the poll's timeout when one was cut off). The last pause is
+cut to the deadline, and the wait ends there: a poll at the deadline would have no time.
 
 Errors: a connection failure or a status in ``errors.RETRYABLE_STATUS_CODES`` that still
 reaches the waiter (after the client's own retries) is transient: the wait goes on, after the
@@ -30,7 +32,7 @@ from collections.abc import Awaitable, Callable, Mapping
 
 from attrs import define, field
 
-from . import errors
+from . import _deadline, errors
 from .api.reinforcement_fine_tuning_jobs import get_reinforcement_fine_tuning_job as get_job
 from .client import AuthenticatedClient
 from .job_states import JobOutcome, outcome_of
@@ -165,8 +167,10 @@ def wait_for_job(
         job, account_id, client.account_id, timeout, poll_interval, max_interval, backoff, raise_on_failure, clock
     )
     while True:
+        wait.check_deadline()  # a poll starting at the deadline would have no time left
         try:
-            response = get_job.sync_detailed(wait.account_id, wait.job_id, client=client)
+            with _deadline.within(wait.remaining()):
+                response = get_job.sync_detailed(wait.account_id, wait.job_id, client=client)
         except errors.FireworksError as exc:
             delay = wait.after_error(exc)
         else:
@@ -198,8 +202,10 @@ async def async_wait_for_job(
         job, account_id, client.account_id, timeout, poll_interval, max_interval, backoff, raise_on_failure, clock
     )
     while True:
+        wait.check_deadline()
         try:
-            response = await get_job.asyncio_detailed(wait.account_id, wait.job_id, client=client)
+            with _deadline.within(wait.remaining()):  # the task's context: send_request_async reads it
+                response = await get_job.asyncio_detailed(wait.account_id, wait.job_id, client=client)
         except errors.FireworksError as exc:
             delay = wait.after_error(exc)
         else:
@@ -256,6 +262,10 @@ class _Wait:
 
     def elapsed(self) -> float:
         return self.clock() - self.start
+
+    def remaining(self) -> float | None:
+        """Seconds left before the deadline (never below 0); None without one."""
+        return None if self.timeout is None else max(self.timeout - self.elapsed(), 0.0)
 
     def observe(self, response: Response[ReinforcementFineTuningJob]) -> JobUpdate | None:
         """Take in a job; a JobUpdate when its state changed (or on the first poll)."""
@@ -322,6 +332,12 @@ class _Wait:
         """How long to sleep before the next poll: ``delay``, cut to the deadline. Raises at the deadline."""
         if self.timeout is None:
             return delay
+        return min(delay, self.check_deadline())
+
+    def check_deadline(self) -> float:
+        """The seconds left before the deadline (inf without one); WaitTimeoutError at the deadline."""
+        if self.timeout is None:
+            return math.inf
         elapsed = self.elapsed()
         remaining = self.timeout - elapsed
         if remaining <= 0:
@@ -334,7 +350,7 @@ class _Wait:
                 timeout=self.timeout,
                 last_error=self.last_error,
             )
-        return min(delay, remaining)
+        return remaining
 
     def _next_interval(self) -> float:
         delay = self.interval

@@ -22,8 +22,9 @@ SAMPLES: dict[str, Any] = {
 INT64_FORMATS = ("int64", "uint64")
 # Strings of the right JSON type that a format refuses.
 FORMAT_WRONGS: dict[str, list[str]] = {
-    "int64": ["x", "abc", "1.5", "99999999999999999999999"],
-    "uint64": ["x", "abc"],
+    # Each format's range is exact: one past either end is refused, and neither takes the other's.
+    "int64": ["x", "abc", "1.5", "99999999999999999999999", "9223372036854775808", "-9223372036854775809"],
+    "uint64": ["x", "abc", "1.5", "-1", "18446744073709551616"],
     "date": ["x", "not-a-date", "2024-13-01", "20240131"],
     "date-time": ["x", "2023-11-07T05:31:56", "2023-11-07", "2023-13-07T05:31:56Z"],
 }
@@ -92,8 +93,8 @@ class Shapes:
             return [*alt["enum"], "A_VALUE_FROM_A_NEWER_API"]
         if kind == "string":
             return {
-                "int64": ["3600", "-9223372036854775808", "18446744073709551615"],
-                "uint64": ["0", "18446744073709551615"],
+                "int64": ["3600", "-9223372036854775808", "9223372036854775807"],
+                "uint64": ["0", "9223372036854775808", "18446744073709551615"],
                 "date": ["2024-01-31"],
                 # to_dict writes 0, 6 or 9 fraction digits, so these are the forms that come back as sent
                 "date-time": [

@@ -27,7 +27,14 @@ from tools.generate import GenerateError, render_package
 from tools.generated_files import is_generated
 from tools.prism import ROOT
 
-from .shape_values import Shapes, Site, nest
+from .shape_values import SAMPLES, Shapes, Site, nest
+
+
+def json_type_name(value: Any) -> str:
+    return {bool: "boolean", int: "integer", float: "number", str: "string", dict: "object", list: "array"}.get(
+        type(value), "null"
+    )
+
 
 GENERATES = slow(30, "runs the generator on the fixture spec: about 2 s alone, several on a busy machine")
 
@@ -76,6 +83,22 @@ def _problems(models: ModuleType, errors: ModuleType, spec: dict[str, Any]) -> I
     for site in sites:
         yield from _wrong_values_refused(model, errors, shapes, site, base)
         yield from _right_values_round_trip(model, shapes, site, base)
+    yield from _union_messages(model, errors, shapes, base)
+
+
+def _union_messages(model: Any, errors: ModuleType, shapes: Shapes, base: dict[str, Any]) -> Iterator[str]:
+    """A union's (a nullable's) type error names each JSON type it accepts, and what came."""
+    for name, prop in shapes.schemas[MODEL]["properties"].items():
+        if not isinstance(prop.get("type"), list):
+            continue
+        kinds = [kind for kind in prop["type"] if kind != "null"]
+        wrong = next(value for kind, value in SAMPLES.items() if kind not in shapes.json_types(prop))
+        try:
+            model.from_dict(nest((name,), wrong, base))
+        except errors.DecodeError as exc:
+            expected = f"{name}: expected {' or '.join([*kinds, 'null'])}, got {json_type_name(wrong)}"
+            if str(exc) != expected:
+                yield f"{name}: message {str(exc)!r}, not {expected!r}"
 
 
 def _wrong_values_refused(
@@ -130,7 +153,7 @@ def test_the_fixture_holds_every_shape() -> None:
         if "$ref" not in site.schema and ("enum" in raw or "properties" in raw or "additionalProperties" in raw):
             seen.add(f"inline {next(k for k in ('enum', 'properties', 'additionalProperties') if k in raw)}")
     expected = {
-        "string:", "boolean:", "integer:int32", "string:int64", "number:float", "number:double",
+        "string:", "boolean:", "integer:int32", "string:int64", "string:uint64", "number:float", "number:double",
         "string:date-time", "string:date", "enum", "properties", "array:", "additionalProperties",
         "type-list", "null:", "oneOf", "anyOf", "inline enum", "inline properties", "inline additionalProperties",
     }  # fmt: skip
@@ -183,6 +206,7 @@ def test_a_shape_the_templates_cannot_check_stops_generation(
 # Each break makes one template stop checking: an isinstance test that never fires, or a
 # conversion that hands the JSON value through.
 UNCHECKED = "(lambda key, value: value)("
+INT64_KIND = '{{ "uint64" if schema.schema_format == "uint64" else "int64" }}'
 
 
 @pytest.mark.parametrize(
@@ -190,7 +214,17 @@ UNCHECKED = "(lambda key, value: value)("
     [
         ("int_property.py.jinja", "if type(", "if False and type(", 'count: "x" was accepted'),
         ("date_property.py.jinja", "_decode.to_date(", UNCHECKED, 'day: "not-a-date" was accepted'),
-        ("any_property.py.jinja", "_decode.to_int64(", UNCHECKED, 'seconds.k: "abc" was accepted'),
+        ("any_property.py.jinja", f"_decode.to_{INT64_KIND}(", UNCHECKED, 'seconds.k: "abc" was accepted'),
+        # A uint64 read as a plain string, and one decoded with the int64 range.
+        ("any_property.py.jinja", '("int64", "uint64")', '("int64",)', 'unsigned: "-1" was accepted'),
+        (
+            "any_property.py.jinja",
+            '"uint64" if schema',
+            '"int64" if schema',
+            'unsigned: "18446744073709551615" was refused',
+        ),
+        # The message of a union's (a nullable's) type error names every JSON type it takes.
+        ("union_property.py.jinja", "join(' or ')", "join(' / ')", "maybeCount: message"),
     ],
 )
 def test_the_shape_test_bites_when_a_template_stops_checking(

@@ -34,14 +34,7 @@ def _get_kwargs(
 
 def _parse_response(*, response: httpx.Response) -> Empty:
     if response.status_code == 200:
-        try:
-            payload = response.json()
-        except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError both derive from it
-            raise errors.ResponseValidationError.from_response(response, f"body is not JSON: {exc}") from exc
-        if not isinstance(payload, dict):
-            raise errors.ResponseValidationError.from_response(
-                response, f"expected a JSON object, got {_decode.json_type_name(payload)}"
-            )
+        payload = _decode.json_object(response)
         try:
             return Empty.from_dict(payload)
         except errors.DecodeError as exc:
