@@ -70,8 +70,13 @@ test: $(PY_TOOLS) $(NODE_TOOLS) ## Run the test suite (loopback servers; the rel
 
 # Installs fireworks-ai (the newest, or SDK_VERSION) into a scratch venv that is removed afterwards.
 .PHONY: api-drift
-api-drift: $(PY_TOOLS) ## Fields, enum values and operations of the newest fireworks-ai SDK the spec lacks (SDK_VERSION=x.y.z); exit 1 if any
+api-drift: $(PY_TOOLS) ## The newest fireworks-ai SDK vs the spec and the released spec: fields, enum values, types, operations (SDK_VERSION=x.y.z); exit 1 for what the spec lacks
 	python -m tools.api_drift $(if $(SDK_VERSION),--sdk-version $(SDK_VERSION))
+
+# CI runs it; a run of its own because it is the whole suite again, in a copy (minutes).
+.PHONY: drill
+drill: $(PY_TOOLS) $(NODE_TOOLS) ## Every README recipe for an API change at once on a scratch copy: generate, check, lint, test there
+	PYTHONPATH=$(OUT):. python -m tests.api_changes drill
 
 .PHONY: test-pythons
 test-pythons: $(PY_TOOLS) ## Behavioural tests on every declared Python here, and on the lowest httpx and attrs allowed

@@ -84,7 +84,7 @@ def reported(output: str, heading: str) -> set[str]:
     block = output.split(heading, 1)[1].split("\n\n", 1)[0] if heading in output else ""
     found = set()
     for line in block.splitlines():
-        match = re.match(r"  (field|enum value|shape)\s+(\S+)\s+(.*)$", line)
+        match = re.match(r"  (field|enum value|shape|type|renamed|retyped)\s+(\S+)\s+(.*)$", line)
         if match:
             found.add(match.group(2) if match.group(1) != "enum value" else f"{match.group(2)}={match.group(3)}")
     return found
@@ -117,8 +117,9 @@ def test_drift_on_the_pinned_sdk_shows_what_the_sheet_lists(capsys: pytest.Captu
     output = capsys.readouterr().out
     spec_has = spec_paths(api_drift.spec_tree(load_spec(), {"$ref": "#/components/schemas/ReinforcementFineTuningJob"}))
     new, dropped = sheet_expectations()
-    lacking = reported(output, "The SDK has, the spec lacks")
-    gone = reported(output, "The spec has, the SDK dropped")
+    lacking = reported(output, "The API has, the spec lacks")
+    # A renamed field's old name is listed as renamed, whatever else the SDK dropped as dropped.
+    gone = reported(output, "The spec has, the SDK dropped") | reported(output, "Renamed, the old name kept")
     for path in sorted(new):
         assert (path in lacking) == (path not in spec_has), f"{path}: spec has it: {path in spec_has}\n{output}"
     for path in sorted(dropped):
@@ -126,7 +127,7 @@ def test_drift_on_the_pinned_sdk_shows_what_the_sheet_lists(capsys: pytest.Captu
     assert f"API drift: fireworks-ai {pinned_sdk_version()} (" in output
     assert status == (1 if lacking else 0)
     if lacking:
-        assert f"the spec lacks {len(lacking)} field(s) or value(s) of fireworks-ai {pinned_sdk_version()}" in output
+        assert f"the spec lacks {len(lacking)} field(s), value(s) or type(s) of fireworks-ai" in output
 
 
 def test_a_spec_with_everything_the_sdk_has_passes(
@@ -139,8 +140,8 @@ def test_a_spec_with_everything_the_sdk_has_passes(
     (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
     assert api_drift.main(["--python", sys.executable, "--spec", str(tmp_path / "spec.yaml")]) == 0
     output = capsys.readouterr().out
-    assert "The spec has every field and enum value the SDK has." in output
-    assert "The SDK has every field and enum value the spec has." in output
+    assert "The spec has every field, enum value and type the SDK has." in output
+    assert "The spec has, the SDK dropped" not in output
 
 
 def test_the_make_target_runs_the_tool() -> None:
@@ -167,6 +168,8 @@ def as_schema(node: dict[str, Any]) -> dict[str, Any]:
         return {"type": "object", "additionalProperties": as_schema(node["values"])}
     if kind == "array":
         return {"type": "array", "items": as_schema(node["items"])}
+    if node["type"] == "datetime":
+        return {"type": "string", "format": "date-time"}
     return {"type": {"int": "integer", "float": "number", "bool": "boolean"}.get(node["type"], "string")}
 
 
@@ -181,11 +184,12 @@ def enum(*values: str) -> dict[str, Any]:
     return {"kind": "enum", "values": list(values)}
 
 
-STR = {"kind": "scalar", "type": "str"}
+STR = {"kind": "scalar", "type": "str"}  # the SDK's
+TEXT = {"kind": "scalar", "type": "string"}  # the spec's
 
 
 def test_a_missing_field_is_lacking_with_all_it_holds() -> None:
-    drift = api_drift.compare(obj(a=STR, b=obj(c=STR, d=enum("X", "Y"))), obj(a=STR))
+    drift = api_drift.compare(obj(a=STR, b=obj(c=STR, d=enum("X", "Y"))), obj(a=TEXT))
     assert [(i.path, i.what, i.detail) for i in drift.lacking] == [
         ("b", "field", "object (2 fields)"),
         ("b.c", "field", "str"),
@@ -250,17 +254,91 @@ def test_exit_status_is_one_when_the_spec_lacks_something() -> None:
     assert status == 1
     assert re.search(r"^  field\s+m\{\}\.n\s+str$", text, flags=re.M)  # inside a map, through a $ref
     assert re.search(r"^  enum value\s+l\[\]\.k\s+K$", text, flags=re.M)  # inside a list
-    assert "the spec lacks 2 field(s) or value(s) of fireworks-ai 9.9" in text
+    assert "the spec lacks 2 field(s), value(s) or type(s) of fireworks-ai 9.9" in text
     m_schema["properties"] = {"n": {"type": "string"}}
     k_schema["enum"] = ["K"]
     assert api_drift.run(sdk, spec)[1] == 0
 
 
 def test_a_field_with_another_shape_is_lacking() -> None:
-    drift = api_drift.compare(obj(a=obj(b=STR)), obj(a=STR))
-    assert drift.lacking == [api_drift.Item("a", "shape", "SDK: object (1 field); spec: str")]
+    drift = api_drift.compare(obj(a=obj(b=STR)), obj(a=TEXT))
+    assert drift.lacking == [api_drift.Item("a", "shape", "SDK: object (1 field); spec: string")]
 
 
 def test_reader_output_is_json_with_the_documented_keys() -> None:
     result = subprocess.run([sys.executable, str(api_drift.READER)], capture_output=True, text=True, check=True)
     assert set(json.loads(result.stdout)) == {"package", "version", "model", "tree", "operations"}
+
+
+# --- three ways: the SDK, the spec, the spec as released --------------------------------------------
+
+
+def job_spec(properties: dict[str, Any], **extensions: Any) -> dict[str, Any]:
+    job = {"type": "object", "properties": properties, **extensions}
+    return {"info": {"version": "0.2.0"}, "components": {"schemas": {"ReinforcementFineTuningJob": job}}}
+
+
+SDK_INFO = {"package": "fireworks-ai", "version": "9.9", "model": "m"}
+INT = {"kind": "scalar", "type": "int"}
+
+
+def sections(text: str) -> dict[str, set[str]]:
+    return {name: reported(text, heading.split(" (", 1)[0]) for name, heading in api_drift.SECTIONS}
+
+
+@pytest.mark.parametrize(
+    ("sdk_type", "spec_type", "fits"),
+    [
+        ("int", {"type": "integer", "format": "int32"}, True),
+        ("int", {"type": "string", "format": "int64"}, True),  # an int64 travels as a string
+        ("int", {"type": "string"}, False),
+        ("str", {"type": "string", "format": "int64"}, True),
+        ("str", {"type": "integer", "format": "int32"}, False),
+        ("float", {"type": "number", "format": "float"}, True),
+        ("bool", {"type": "string"}, False),
+        ("datetime", {"type": "string", "format": "date-time"}, True),
+        ("datetime", {"type": "string"}, False),
+    ],
+)
+def test_types_and_formats_are_compared(sdk_type: str, spec_type: dict[str, Any], fits: bool) -> None:
+    sdk = {**SDK_INFO, "tree": obj(a={"kind": "scalar", "type": sdk_type})}
+    text, status = api_drift.run(sdk, job_spec({"a": spec_type}))
+    assert status == (0 if fits else 1), text
+    assert (sections(text)["lacking"] == {"a"}) != fits, text
+
+
+def test_the_spec_added_is_not_the_sdk_dropped() -> None:
+    """Against the released spec: what the spec added since is ahead of the SDK, what it had the SDK dropped."""
+    sdk = {**SDK_INFO, "tree": obj(a=STR)}
+    released = job_spec({"a": {"type": "string"}, "old": {"type": "string"}})
+    current = job_spec({"a": {"type": "string"}, "old": {"type": "string"}, "fresh": {"type": "string"}})
+    text, status = api_drift.run(sdk, current, released=released)
+    assert status == 0, text
+    found = sections(text)
+    assert found["ahead"] == {"fresh"} and found["dropped"] == {"old"}, text
+    assert "The spec added, the SDK has not caught up (1): informational" in text
+
+
+def test_what_the_spec_removed_or_retyped_is_not_asked_back() -> None:
+    """The SDK still has a field the spec removed (x-removed) and the old type of one it retyped (x-retyped)."""
+    sdk = {**SDK_INFO, "tree": obj(a=STR, gone=STR, n=INT)}
+    retyped = {"type": "string", "x-retyped": {"version": "0.2.0", "from": {"type": "integer", "format": "int32"}}}
+    current = job_spec({"a": {"type": "string"}, "n": retyped}, **{"x-removed": {"gone": "0.2.0"}})
+    text, status = api_drift.run(sdk, current)
+    assert status == 0, text
+    assert sections(text)["removed"] == {"gone", "n"} and not sections(text)["lacking"], text
+    assert re.search(r"^  retyped\s+n\s+SDK: int; spec: string \(x-retyped from integer int32\)$", text, re.M), text
+    # Without the records, the spec is asked to act on both.
+    del current["components"]["schemas"]["ReinforcementFineTuningJob"]["x-removed"]
+    retyped.pop("x-retyped")
+    text, status = api_drift.run(sdk, current)
+    assert status == 1 and sections(text)["lacking"] == {"gone", "n"}, text
+
+
+def test_a_rename_is_recognised() -> None:
+    sdk = {**SDK_INFO, "tree": obj(newName=STR)}
+    old = {"type": "string", "deprecated": True, "x-renamed-to": "newName"}
+    text, status = api_drift.run(sdk, job_spec({"oldName": old, "newName": {"type": "string"}}))
+    assert status == 0, text
+    assert sections(text)["renamed"] == {"oldName"} and not sections(text)["dropped"], text
+    assert re.search(r"^  renamed\s+oldName\s+to newName \(x-renamed-to\)$", text, re.M), text

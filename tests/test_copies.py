@@ -26,6 +26,11 @@ from fireworks_rft_client.models import JobState, Region, ReinforcementFineTunin
 from tools.job_script_server import Step, job_script_server
 
 from .local_server import Answer, Stall, local_server
+from .spec_fields import example_field
+
+# An int field of the training settings, from the spec: a string there does not fit.
+INT = example_field("integer", "int32", under="trainingConfig")
+MISFIT = INT.payload("3")
 
 TOKEN = "fw-copies-token-0123456789"
 JOB = "accounts/acme/reinforcementFineTuningJobs/rft-1"
@@ -40,7 +45,7 @@ NANO_JOB: dict[str, Any] = {
     "completedTime": "2023-11-07T07:31:56.000000001+02:00",
     "state": "JOB_STATE_FROBNICATING",
     "status": {"code": "SOMETHING_NEW", "message": "m", "statusExtra": [1, {"a": None}]},
-    "trainingConfig": {"region": "MARS_1", "epochs": 3, "learningRate": 0.5, "trainingExtra": {"deep": True}},
+    "trainingConfig": {"region": "MARS_1", INT.name: 3, "learningRate": 0.5, "trainingExtra": {"deep": True}},
     "wandbConfig": {"apiKey": "wandb-secret", "enabled": True, "wandbExtra": "w"},
     "inferenceParameters": {"topK": 5, "inferenceExtra": 1.5},
     "jobExtra": {"nested": ["x", 2]},
@@ -151,7 +156,7 @@ def test_a_gzip_error_body_comes_back_decoded(client_for: Callable[[str], Authen
 def other_errors(client_for: Callable[[str], AuthenticatedClient]) -> list[errors.FireworksError]:
     """One of every error class that is not an APIStatusError, each raised for real."""
     found: list[errors.FireworksError] = []
-    with local_server([Answer(200, {"trainingConfig": {"epochs": "3"}})]) as server:
+    with local_server([Answer(200, MISFIT)]) as server:
         with pytest.raises(errors.ResponseValidationError) as invalid:
             get_job.sync("acme", "rft-1", client=client_for(server.url))
     found.append(invalid.value)
@@ -167,7 +172,7 @@ def other_errors(client_for: Callable[[str], AuthenticatedClient]) -> list[error
         AuthenticatedClient(base_url="http://127.0.0.1:9", token="")
     found.append(no_key.value)
     with pytest.raises(errors.DecodeError) as decode:
-        ReinforcementFineTuningJob.from_dict({"trainingConfig": {"epochs": "3"}})
+        ReinforcementFineTuningJob.from_dict(MISFIT)
     found.append(decode.value)
     closed = AuthenticatedClient(base_url="http://127.0.0.1:9", token="fw-test")
     with closed:
@@ -283,17 +288,17 @@ def test_every_other_error_survives_with_every_value(
 
 
 def test_decode_error_keeps_its_path(client_for: Callable[[str], AuthenticatedClient]) -> None:
-    with local_server([Answer(200, {"trainingConfig": {"epochs": "3"}})]) as server:
+    with local_server([Answer(200, MISFIT)]) as server:
         with pytest.raises(errors.ResponseValidationError) as caught:
             get_job.sync("acme", "rft-1", client=client_for(server.url))
     clone = pickle.loads(pickle.dumps(caught.value))  # noqa: S301 - our own bytes
-    assert clone.field == "trainingConfig.epochs" and clone.status_code == 200
-    assert clone.response.json() == {"trainingConfig": {"epochs": "3"}}
+    assert clone.field == INT.dotted and clone.status_code == 200
+    assert clone.response.json() == MISFIT
     with pytest.raises(errors.DecodeError) as decode:
-        ReinforcementFineTuningJob.from_dict({"trainingConfig": {"epochs": "3"}})
+        ReinforcementFineTuningJob.from_dict(MISFIT)
     for copier in COPY_FUNCS:
         again = copier(decode.value)
-        assert again.path == ["trainingConfig", "epochs"] and str(again) == str(decode.value)
+        assert again.path == list(INT.path) and str(again) == str(decode.value)
 
 
 def test_waiter_errors_keep_the_job_and_the_last_error() -> None:

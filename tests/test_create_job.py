@@ -22,6 +22,10 @@ from fireworks_rft_client.retries import Backoff
 from tests.conftest import load_spec, served_example, spec_operation
 
 from .local_server import Answer, Drop, Step, local_server
+from .spec_fields import example_field
+
+# An int field of the training settings, from the spec (tests/spec_fields.py): any will do.
+INT = example_field("integer", "int32", under="trainingConfig")
 
 COLLECTION = "/v1/accounts/acme/reinforcementFineTuningJobs"
 TINY = Backoff(initial=0.001, maximum=0.002)
@@ -94,14 +98,14 @@ def test_a_model_built_in_python_goes_out_by_the_apis_names() -> None:
     model = ReinforcementFineTuningJobInput(
         dataset="accounts/acme/datasets/d",
         evaluator="accounts/acme/evaluators/e",
-        training_config=TrainingConfig(epochs=2),
+        training_config=TrainingConfig.from_dict({INT.name: 2}),
         inference_parameters=InferenceParametersInput(max_output_tokens=2048, response_candidates_count=4),
     )
     with local_server([Answer(200, created("x", {}))]) as server:
         create_job(client(server.url), model)
     sent = json.loads(server.requests[0].body)
     assert sent["inferenceParameters"] == {"maxOutputTokens": 2048, "responseCandidatesCount": 4}
-    assert sent["trainingConfig"] == {"epochs": 2}
+    assert sent["trainingConfig"] == {INT.name: 2}
     assert urlsplit(server.paths[0]).query == ""  # no id: the server picks one
 
 
@@ -111,7 +115,7 @@ def test_a_model_built_in_python_goes_out_by_the_apis_names() -> None:
         (lambda b: b.pop("dataset"), "dataset"),
         (lambda b: b.pop("evaluator"), "evaluator"),
         (lambda b: b.update(dataset=7), "dataset"),
-        (lambda b: b["trainingConfig"].update(epochs="2"), "trainingConfig.epochs"),
+        (lambda b: b["trainingConfig"].update({INT.name: "2"}), INT.dotted),
         (lambda b: b["inferenceParameters"].update(maxTokens=10), "inferenceParameters.maxTokens"),  # deprecated name
         (lambda b: b.update(state="JOB_STATE_RUNNING"), "state"),  # output only
         (lambda b: b.update(name="accounts/acme/reinforcementFineTuningJobs/x"), "name"),  # output only
@@ -136,7 +140,7 @@ def test_a_body_that_does_not_fit_raises_before_any_request_naming_the_field(
 
 def test_a_wrongly_typed_model_attribute_raises_before_any_request() -> None:
     model = ReinforcementFineTuningJobInput(dataset=7, evaluator="e")  # type: ignore[arg-type]
-    nested = ReinforcementFineTuningJobInput(dataset="d", evaluator="e", training_config={"epochs": 2})  # type: ignore[arg-type]
+    nested = ReinforcementFineTuningJobInput(dataset="d", evaluator="e", training_config={INT.name: 2})  # type: ignore[arg-type]
     with local_server() as server:
         with pytest.raises(errors.RequestValidationError, match="dataset"):
             create_job(client(server.url), model)

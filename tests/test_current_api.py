@@ -71,7 +71,8 @@ def test_renamed_fields_are_offered_under_the_new_name_whichever_came(
     params = InferenceParameters.from_dict(sent)
     assert params.max_output_tokens == max_output_tokens
     assert params.response_candidates_count == responses
-    assert params.max_tokens == sent.get("maxTokens", UNSET)  # the deprecated name keeps what came
+    with pytest.warns(DeprecationWarning, match="read max_output_tokens instead"):
+        assert params.max_tokens == sent.get("maxTokens", UNSET)  # the deprecated name keeps what came
     assert params.to_dict() == sent  # only the names that came go back out
     assert pickle.loads(pickle.dumps(params)).to_dict() == sent  # noqa: S301 - our own bytes
 

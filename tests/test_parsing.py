@@ -18,7 +18,9 @@ from fireworks_rft_client.models import (
 )
 from fireworks_rft_client.types import UNSET
 
-from .conftest import reference_example
+from .conftest import load_spec, reference_example
+from .contract.spec_tools import upgrade
+from .spec_fields import example_field
 
 TOKEN = "fw-test-token-parsing"
 
@@ -40,9 +42,24 @@ def with_nested(path: str, value: Any) -> bytes:
     *parents, last = path.split(".")
     target = body
     for key in parents:
-        target = target[key]
+        target = target.setdefault(key, {})
     target[last] = value
     return json.dumps(body).encode()
+
+
+# The fields these tests use as examples of a kind come from the spec (tests/spec_fields.py).
+INT = example_field("integer", "int32", under="trainingConfig")
+OTHER_INT = example_field("integer", "int32", under="inferenceParameters")
+THIRD_INT = example_field("integer", "int32", under="trainingConfig", nth=1)
+FLOAT = example_field("number", "float", under="trainingConfig")
+OTHER_FLOAT = example_field("number", "float", under="inferenceParameters")
+BOOL = example_field("boolean", under="")
+NESTED_BOOL = example_field("boolean", under="wandbConfig")
+STRING = example_field("string", under="")
+
+
+def bad(field: Any, value: Any, id: str) -> Any:  # noqa: A002 - pytest's own name
+    return pytest.param(with_nested(field.dotted, value), field.dotted, id=id)
 
 
 MALFORMED_BODIES = [
@@ -53,20 +70,20 @@ MALFORMED_BODIES = [
     pytest.param(b'"just a string"', "", id="json-string"),
     pytest.param(b"null", "", id="json-null"),
     pytest.param(b"\xff\xfe not utf-8", "", id="not-utf8"),
-    pytest.param(with_nested("trainingConfig.epochs", "8192"), "trainingConfig.epochs", id="string-for-int"),
+    bad(INT, "8192", "string-for-int"),
     pytest.param(with_nested("trainingConfig", None), "trainingConfig", id="null-for-object"),
     pytest.param(with_nested("status", "OK"), "status", id="string-for-object"),
-    pytest.param(with_nested("inferenceParameters.topK", 1.5), "inferenceParameters.topK", id="float-for-int"),
-    pytest.param(with_nested("trainingConfig.loraRank", True), "trainingConfig.loraRank", id="bool-for-int"),
-    pytest.param(with_nested("trainingConfig.learningRate", True), "trainingConfig.learningRate", id="bool-for-float"),
-    pytest.param(with_nested("inferenceParameters.topP", False), "inferenceParameters.topP", id="false-for-float"),
-    pytest.param(with_nested("inferenceParameters.topP", "0.9"), "inferenceParameters.topP", id="string-for-float"),
-    pytest.param(with_nested("evalAutoCarveout", "true"), "evalAutoCarveout", id="string-for-bool"),
-    pytest.param(with_nested("evalAutoCarveout", 1), "evalAutoCarveout", id="int-for-bool"),
-    pytest.param(with_nested("displayName", 7), "displayName", id="int-for-string"),
+    bad(OTHER_INT, 1.5, "float-for-int"),
+    bad(THIRD_INT, True, "bool-for-int"),
+    bad(FLOAT, True, "bool-for-float"),
+    bad(OTHER_FLOAT, False, "false-for-float"),
+    bad(OTHER_FLOAT, "0.9", "string-for-float"),
+    bad(BOOL, "true", "string-for-bool"),
+    bad(BOOL, 1, "int-for-bool"),
+    bad(STRING, 7, "int-for-string"),
     pytest.param(with_nested("state", 3), "state", id="int-for-enum"),
     pytest.param(with_nested("status.code", None), "status.code", id="null-for-nested-enum"),
-    pytest.param(with_nested("wandbConfig.enabled", [True]), "wandbConfig.enabled", id="array-for-bool"),
+    bad(NESTED_BOOL, [True], "array-for-bool"),
     pytest.param(with_nested("createTime", "yesterday"), "createTime", id="not-a-date-time"),
     pytest.param(with_nested("createTime", "2023-11-07"), "createTime", id="date-without-time"),
     pytest.param(with_nested("completedTime", "2023-13-07T05:31:56Z"), "completedTime", id="month-13"),
@@ -109,8 +126,8 @@ def test_sync_detailed_raises_the_same_error_with_the_raw_response(body: bytes, 
 @pytest.mark.anyio
 async def test_async_malformed_body_raises_the_same_error() -> None:
     with pytest.raises(ResponseValidationError) as caught:
-        await get_job.asyncio("acme", "rft-1", client=client_answering(with_nested("trainingConfig.epochs", "8192")))
-    assert caught.value.field == "trainingConfig.epochs"
+        await get_job.asyncio("acme", "rft-1", client=client_answering(with_nested(INT.dotted, "8192")))
+    assert caught.value.field == INT.dotted
 
 
 def test_from_dict_raises_decode_error_with_a_path() -> None:
@@ -136,10 +153,10 @@ def test_message_never_quotes_the_value() -> None:
 
 
 def test_snippet_masks_secret_values() -> None:
-    body = b'{"wandbConfig": {"apiKey": "wandb-secret-value"}, "trainingConfig": {"epochs": "x"}}'
+    payload = {"wandbConfig": {"apiKey": "wandb-secret-value"}, **INT.payload("x")}
     with pytest.raises(ResponseValidationError) as caught:
-        get_job.sync("acme", "rft-1", client=client_answering(body))
-    assert caught.value.field == "trainingConfig.epochs"
+        get_job.sync("acme", "rft-1", client=client_answering(json.dumps(payload).encode()))
+    assert caught.value.field == INT.dotted
     assert "wandb-secret-value" not in str(caught.value)
     assert '"apiKey": "***"' in str(caught.value)
 
@@ -156,7 +173,7 @@ def test_proto3_special_floats_are_accepted() -> None:
 
 
 def test_huge_int_is_kept_exactly() -> None:
-    assert TrainingConfig.from_dict({"epochs": 2**40}).epochs == 2**40
+    assert INT.get(ReinforcementFineTuningJob.from_dict(INT.payload(2**40))) == 2**40
 
 
 @pytest.mark.parametrize(
@@ -212,11 +229,15 @@ def test_unknown_fields_are_kept_at_every_level() -> None:
     body["inferenceParameters"]["futureMaxTokens"] = 256
     body["status"]["details"] = []
     job = ReinforcementFineTuningJob.from_dict(body)
-    assert job.additional_properties == {"futureProgress": {"percent": 50}, "futureSeconds": "123456789012"}
+    known = load_spec()["components"]["schemas"]["ReinforcementFineTuningJob"]["properties"]
+    # The future fields, and any of the page's example the spec no longer has (x-removed).
+    assert job.additional_properties == {key: value for key, value in body.items() if key not in known}
+    assert {"futureProgress", "futureSeconds"} <= set(job.additional_properties)
     assert job.training_config and job.training_config["futureNodeCount"] == 4
     assert job.inference_parameters and job.inference_parameters.additional_properties == {"futureMaxTokens": 256}
     assert job.status and "details" in job.status
-    assert job.to_dict() == body
+    # Back out as it came (a field retyped since the page was written comes back converted).
+    assert job.to_dict() == upgrade(load_spec(), {"$ref": "#/components/schemas/ReinforcementFineTuningJob"}, body)
 
 
 def test_from_dict_does_not_modify_its_input() -> None:

@@ -22,6 +22,7 @@ from packaging.version import Version
 from tools import release, spec_diff
 from tools.prism import ROOT
 
+from .spec_fields import example_field
 from .test_release import clean_env, make_scratch_repo, run
 
 PATH = "/v1/accounts/{account_id}/reinforcementFineTuningJobs/{reinforcement_fine_tuning_job_id}"
@@ -101,7 +102,7 @@ def rename(mapping: dict[str, Any], old: str, new: str) -> None:
 
 
 def remove_field(s: Spec) -> None:
-    del props(s, "TrainingConfig")["epochs"]
+    del props(s, "TrainingConfig")[INT_NAME]
 
 
 def rename_field(s: Spec) -> None:
@@ -109,7 +110,7 @@ def rename_field(s: Spec) -> None:
 
 
 def change_type(s: Spec) -> None:
-    props(s, "TrainingConfig")["epochs"]["type"] = "string"
+    props(s, "TrainingConfig")[INT_NAME]["type"] = "string"
 
 
 def change_format(s: Spec) -> None:
@@ -134,7 +135,7 @@ def narrow_constraint(s: Spec) -> None:
 
 
 def add_constraint(s: Spec) -> None:
-    props(s, "TrainingConfig")["epochs"]["maximum"] = 100
+    props(s, "TrainingConfig")[INT_NAME]["maximum"] = 100
 
 
 def remove_parameter(s: Spec) -> None:
@@ -193,11 +194,13 @@ def change_example(s: Spec) -> None:
 
 B, A, P = spec_diff.Kind.BREAKING, spec_diff.Kind.ADDITIVE, spec_diff.Kind.PATCH
 T = f"{SCHEMAS}/TrainingConfig"
+# An int field of TrainingConfig, from the spec (any will do).
+INT_NAME = example_field("integer", "int32", under="trainingConfig").name
 # (edit, class, the pointer the message must name)
 CASES: dict[str, tuple[Callable[[Spec], None], spec_diff.Kind, str]] = {
-    "removed field": (remove_field, B, f"{T}/properties/epochs"),
+    "removed field": (remove_field, B, f"{T}/properties/{INT_NAME}"),
     "renamed field": (rename_field, B, f"{T}/properties/warmStartFrom"),
-    "changed type": (change_type, B, f"{T}/properties/epochs/type"),
+    "changed type": (change_type, B, f"{T}/properties/{INT_NAME}/type"),
     "changed format": (change_format, B, f"{T}/properties/learningRate/format"),
     "newly required field": (require_field, B, f"{SCHEMAS}/ReinforcementFineTuningJob/required"),
     "added required field": (add_required_field, B, f"{SCHEMAS}/WandbConfig/properties/team"),
@@ -211,7 +214,7 @@ CASES: dict[str, tuple[Callable[[Spec], None], spec_diff.Kind, str]] = {
         B,
         f"{OPERATION}/parameters/{PARAMS.index('account_id')}/schema/minLength",
     ),
-    "added constraint": (add_constraint, B, f"{T}/properties/epochs/maximum"),
+    "added constraint": (add_constraint, B, f"{T}/properties/{INT_NAME}/maximum"),
     "removed parameter": (remove_parameter, B, f"{OPERATION}/parameters/{PARAMS.index('readMask')}"),
     "added required parameter": (add_required_parameter, B, f"{OPERATION}/parameters/{len(PARAMS)}"),
     "removed response": (remove_response, B, f"{OPERATION}/responses/503"),
@@ -267,7 +270,69 @@ def test_each_class_of_change_needs_its_bump(tmp_path: Path, case: str) -> None:
     assert f": {kind.name.lower()}, needs a {need.name.lower()} bump: " in line, line
 
     set_version(root, enough)
+    if kind == B:  # the entry ("- Test.") does not name what broke: the CHANGELOG check says which
+        subjects = sorted({release.breaking_subject(c) for c in changes if c.kind == B})
+        with pytest.raises(release.ReleaseRuleError, match=r"CHANGELOG\.md: the entry for .* does not name") as caught:
+            release.check(root)
+        assert all(subject in str(caught.value).splitlines()[0] for subject in subjects), (subjects, caught.value)
+        name_in_changelog(root, ", ".join(f"`{subject}` changed" for subject in subjects))
     release.check(root)
+
+
+def name_in_changelog(root: Path, text: str) -> None:
+    """The newest CHANGELOG entry (set_version's "- Test.") says ``text`` instead."""
+    changelog = root / "CHANGELOG.md"
+    changelog.write_text(changelog.read_text().replace("- Test.", f"- {text}", 1))
+
+
+@pytest.mark.parametrize(
+    ("entry", "named"),
+    [
+        (f"- `{INT_NAME}` is gone.", True),
+        (f"- trainingConfig.{INT_NAME} is gone.", True),  # a dotted path
+        (f"- `training_config.{release._snake(INT_NAME)}` is gone.", True),  # the attribute
+        (f"- {T}/properties/{INT_NAME} removed.", True),  # the pointer
+        (f"- `{INT_NAME}Suffix` is a new field.", False),  # a longer name is not the field
+        ("- Some field is gone.", False),
+    ],
+)
+def test_the_changelog_must_name_each_breaking_change(tmp_path: Path, entry: str, named: bool) -> None:
+    root = release_inputs(tmp_path)
+    spec = load(root)
+    remove_field(spec)
+    save(root, spec)
+    set_version(root, version_after(need_of(B)))
+    name_in_changelog(root, entry[2:])
+    if named:
+        release.check(root)
+        return
+    with pytest.raises(release.ReleaseRuleError) as caught:
+        release.check(root)
+    first, *lines = str(caught.value).splitlines()
+    assert f"does not name {INT_NAME}, which changed in a breaking way" in first
+    assert lines == [
+        f"  {T}/properties/{INT_NAME}: breaking, needs a minor bump: field {INT_NAME} removed (or renamed)"
+    ]
+
+
+def test_make_check_says_what_changed_on_success(tmp_path: Path) -> None:
+    root = make_scratch_repo(tmp_path, git=False)
+    release.record(root)
+    spec = load(root)
+    remove_field(spec)
+    add_enum_value(spec)
+    save(root, spec)
+    set_version(root, version_after(spec_diff.Bump.MINOR))
+    name_in_changelog(root, f"`{INT_NAME}` removed.")
+    result = run("python", "-m", "tools.release", "check", cwd=root, env=clean_env())
+    assert result.returncode == 0, result.stderr
+    first, *lines = result.stdout.splitlines()
+    new = version_after(spec_diff.Bump.MINOR)
+    assert first == (
+        f"check: {new}, unreleased: 1 breaking, 1 additive since {V0}; {new} or later is needed, {new} is enough"
+    )
+    added = f"{SCHEMAS}/JobState/enum/{len(schema(BASE, 'JobState')['enum'])}"
+    assert f"  {added}: additive, needs a minor bump: enum value 'JOB_STATE_ARCHIVED' added" in lines
 
 
 def test_text_only_change_needs_a_patch_bump(tmp_path: Path) -> None:
@@ -298,8 +363,9 @@ def test_breaking_change_needs_a_major_bump_from_1_0(tmp_path: Path) -> None:
         r"1\.1\.0 is only a minor bump",
     ) as caught:
         release.check(root)
-    assert f"  {T}/properties/epochs: breaking, needs a major bump: field epochs removed" in str(caught.value)
+    assert f"  {T}/properties/{INT_NAME}: breaking, needs a major bump: field {INT_NAME} removed" in str(caught.value)
     set_version(root, "2.0.0")
+    name_in_changelog(root, f"`{INT_NAME}` removed.")
     release.check(root)
 
 
@@ -365,8 +431,9 @@ def test_make_check_lists_each_change_with_its_pointer(tmp_path: Path) -> None:
         "(3 change(s) below), which needs a minor bump (breaking is a minor bump while the major version is 0)" in hint
     )
     assert f"info.version {version_after(spec_diff.Bump.PATCH)} is only a patch bump" in hint
-    assert f"  {T}/properties/epochs: breaking, needs a minor bump: field epochs removed (or renamed)" in lines
-    assert f"  {SCHEMAS}/JobState/enum/19: additive, needs a minor bump: enum value 'JOB_STATE_ARCHIVED' added" in lines
+    assert f"  {T}/properties/{INT_NAME}: breaking, needs a minor bump: field {INT_NAME} removed (or renamed)" in lines
+    added = f"{SCHEMAS}/JobState/enum/{len(schema(BASE, 'JobState')['enum'])}"
+    assert f"  {added}: additive, needs a minor bump: enum value 'JOB_STATE_ARCHIVED' added" in lines
     assert f"  {T}/description: patch, needs a patch bump: description changed" in lines
 
 

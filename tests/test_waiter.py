@@ -28,6 +28,7 @@ from tools import job_state_table
 from tools.job_script_server import JobScriptServer, Step, job_script_server
 
 from .conftest import copy_repo
+from .spec_fields import example_field
 from .time_limits import slow
 
 TOKEN = "fw-waiter-token-0123456789"
@@ -493,11 +494,12 @@ def test_a_job_that_does_not_fit_the_schema_ends_the_wait_at_once(
     make_client: MakeClient, bounded: dict[str, Any]
 ) -> None:
     """A body that does not fit is no transient error: raised as it is, no poll after it."""
-    bad = Step(state="JOB_STATE_RUNNING", job={"trainingConfig": {"epochs": "many"}})
+    misfit = example_field("integer", "int32", under="trainingConfig")  # from the spec: any int field
+    bad = Step(state="JOB_STATE_RUNNING", job=misfit.payload("many"))
     with serve(*states("JOB_STATE_RUNNING"), bad, *states("JOB_STATE_COMPLETED")) as server:
         with pytest.raises(errors.ResponseValidationError) as caught:
             wait_for_job(make_client(server), JOB, **bounded)
-    assert caught.value.field == "trainingConfig.epochs"
+    assert caught.value.field == misfit.dotted
     assert len(server.requests) == 2
 
 

@@ -92,7 +92,9 @@ def life_of_a_job(client: AuthenticatedClient, account: str) -> None:
         display_name="math reasoning, lr sweep 3",
         dataset=f"accounts/{account}/datasets/gsm8k-train",
         evaluator=f"accounts/{account}/evaluators/exact-match",
-        training_config=TrainingConfig(base_model="accounts/fireworks/models/llama-v3p1-8b-instruct", epochs=2),
+        training_config=TrainingConfig(
+            base_model="accounts/fireworks/models/llama-v3p1-8b-instruct", max_context_length=8192
+        ),
         inference_parameters=InferenceParametersInput(max_output_tokens=2048, response_candidates_count=4),
     )
     print(f"\nThe life of a job, against the same mock ({client.base_url})")

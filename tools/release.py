@@ -12,8 +12,13 @@ that spec itself; ``make publish`` rewrites both after a successful upload. ``ma
   The message lists each change with its JSON pointer and the bump it needs;
 - the stored released spec does not match the recorded sha256 (it was edited by hand);
 - ``info.version`` is not a version (PEP 440) or is older than the released one;
-- CHANGELOG.md has no ``## <version>`` entry for ``info.version``;
+- CHANGELOG.md has no ``## <version>`` entry for ``info.version``, or that entry does not name
+  the field (or other subject) of every breaking change since the release;
 - generator-config.yaml overrides the version (the spec must stay the one source).
+
+On success ``check`` prints what changed since the release, each change with its class and the
+bump it needs, under a line such as "0.2.0, unreleased: 30 additive, 3 patch since 0.1.0; 0.2.0 is
+enough", so the maintainer sees how the rule classed the edit.
 
 Usage: ``python -m tools.release check`` or ``python -m tools.release record``.
 """
@@ -73,6 +78,81 @@ def last_release(root: Path = ROOT) -> Release | None:
     if not isinstance(version, str) or not isinstance(digest, str) or not re.fullmatch(r"[0-9a-f]{64}", digest):
         raise ReleaseRuleError(f'{RECORD_NAME}: expected version = "X.Y.Z" and spec_sha256 = "<64 hex digits>"')
     return Release(version, digest)
+
+
+def changelog_entry(root: Path, version: str) -> str | None:
+    """The text of the ``## <version>`` entry of CHANGELOG.md (up to the next ``## ``), or None."""
+    path = root / CHANGELOG_NAME
+    text = path.read_text() if path.exists() else ""
+    match = re.search(rf"^## \[?{re.escape(version)}\]?(?:\s[^\n]*)?\n(.*?)(?=^## |\Z)", text, flags=re.M | re.S)
+    return match.group(1) if match else None
+
+
+def unreleased_entries(root: Path, released: str, version: str) -> str:
+    """The entries of every version after ``released`` up to ``version``: together they say what
+    changed since the release (a change may be written under an unreleased version before a bump)."""
+    found = []
+    for entry_version in sorted(changelog_versions(root)):
+        try:
+            parsed = Version(entry_version)
+        except InvalidVersion:
+            continue
+        if Version(released) < parsed <= Version(version):
+            found.append(changelog_entry(root, entry_version) or "")
+    return "\n".join(found)
+
+
+def breaking_subject(change: spec_diff.Change) -> str:
+    """What a breaking change is about, as the CHANGELOG should name it: the field (the property
+    after the last ``properties`` of the pointer), else a quoted name in the description (an enum
+    value, a parameter), else the pointer."""
+    tokens = [t.replace("~1", "/").replace("~0", "~") for t in change.pointer.split("/")]
+    for index in range(len(tokens) - 2, -1, -1):
+        if tokens[index] == "properties":
+            return tokens[index + 1]
+    quoted = re.search(r"'([^']+)'", change.what)
+    return quoted.group(1) if quoted else change.pointer
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+
+
+def unnamed_breaking_changes(entry: str, changes: list[spec_diff.Change]) -> list[spec_diff.Change]:
+    """The breaking changes whose subject the entry names nowhere (as the JSON name, the Python
+    attribute name, a dotted path ending in it, or the pointer)."""
+    missing = []
+    for change in changes:
+        if change.kind != spec_diff.Kind.BREAKING:
+            continue
+        subject = breaking_subject(change)
+        names = {subject, _snake(subject)}
+        named = change.pointer in entry or any(
+            re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", entry) for name in names
+        )
+        if not named:
+            missing.append(change)
+    return missing
+
+
+def summary(root: Path = ROOT) -> list[str]:
+    """What ``make check`` prints on success: the version, the changes since the release by class,
+    whether the version is enough; then one line per change."""
+    version, released = spec_version(root), last_release(root)
+    if released is None:
+        return [f"check: {version}, nothing released yet: the version rule starts with the first release"]
+    changes = spec_changes(root, released)
+    if version == released.version and not changes:
+        return [f"check: {version} is the released spec, unchanged"]
+    counts = [f"{sum(c.kind == kind for c in changes)} {kind.name.lower()}" for kind in reversed(spec_diff.Kind)]
+    counted = ", ".join(count for count in counts if not count.startswith("0 ")) or "no changes"
+    need = spec_diff.required_bump(changes, Version(released.version))
+    smallest = spec_diff.smallest_version(Version(released.version), need) if need else released.version
+    head = (
+        f"check: {version}, unreleased: {counted} since {released.version}; "
+        f"{smallest} or later is needed, {version} is enough"
+    )
+    return [head, *spec_diff.explain(changes, Version(released.version))]
 
 
 def changelog_versions(root: Path = ROOT) -> set[str]:
@@ -140,6 +220,17 @@ def check(root: Path = ROOT) -> None:
     if version not in changelog_versions(root):
         hint = f"add '## {version} - <date>' with the changes"
         raise ReleaseRuleError(f"{CHANGELOG_NAME} has no entry for {version}: {hint}")
+    if released is not None and version != released.version:
+        entries = unreleased_entries(root, released.version, version)
+        missing = unnamed_breaking_changes(entries, spec_changes(root, released))
+        if missing:
+            names = ", ".join(sorted({breaking_subject(change) for change in missing}))
+            raise ReleaseRuleError(
+                f"{CHANGELOG_NAME}: the entry for {version} (or of another version since {released.version}) "
+                f"does not name {names}, which changed in a breaking "
+                f"way since {released.version}: say what changed for users (the field's name or dotted path)\n"
+                + "\n".join(spec_diff.explain(missing, Version(released.version)))
+            )
     config = yaml.safe_load((root / CONFIG_NAME).read_text()) or {}
     if "package_version_override" in config:
         raise ReleaseRuleError(f"{CONFIG_NAME}: drop package_version_override; the version is the spec's info.version")
@@ -169,6 +260,7 @@ def main(argv: list[str]) -> int:
     try:
         if argv == ["check"]:
             check()
+            print("\n".join(summary()))
         else:
             release = record()
             print(f"release: recorded {release.version} (spec sha256 {release.spec_sha256[:12]}...) in {RECORD_NAME}")

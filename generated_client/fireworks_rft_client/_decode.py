@@ -9,6 +9,7 @@ maps prefix their key to its path.
 
 import datetime
 import re
+import warnings
 from typing import TYPE_CHECKING, Any, SupportsIndex
 
 from .errors import DecodeError, ResponseValidationError
@@ -243,6 +244,29 @@ def datetime_to_json(value: datetime.datetime) -> str:
         cut = text.index(".") + 7  # just after the 6 microsecond digits
         text = f"{text[:cut]}{nanosecond:03d}{text[cut:]}"
     return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+# The JSON number text an older server sent, before the API made the field a string.
+_NUMBER_TEXT = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?", re.ASCII)
+
+
+def retyped(value: object, to: str) -> object:
+    """A value of the type a field had before the API retyped it (the spec's ``x-retyped``),
+    converted to the JSON type it has now: older servers still send the old one. Any other value
+    is returned as it came, for the field's own check to accept or refuse."""
+    if to == "string" and isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value) if isinstance(value, int) else repr(value)
+    if to in ("integer", "number") and isinstance(value, str) and _NUMBER_TEXT.fullmatch(value):
+        number = float(value)
+        return int(value) if to == "integer" and number.is_integer() and value.lstrip("-").isdigit() else number
+    return value
+
+
+def warn_deprecated(attribute: str, replacement: str | None) -> None:
+    """A deprecated attribute was read (the spec marks its property ``deprecated``): say so, and
+    what to read instead. Python's warning filters show it once per place in the caller's code."""
+    instead = f"; read {replacement} instead (it holds the value whichever name the server sent)" if replacement else ""
+    warnings.warn(f"{attribute} is deprecated{instead}", DeprecationWarning, stacklevel=3)
 
 
 def mask_secret(value: object) -> str:

@@ -18,6 +18,10 @@ What "compatible" means (proto3 JSON as gRPC-gateway sends it):
 | object | a $ref to an object schema that has the fields the sheet gives |
 | map | an object with additionalProperties of the value's kind |
 
+The sheet shows the API as it was when written: a field the spec records as removed since
+(``x-removed: {field: version}`` on its schema) may be missing from the spec, and one it records as
+retyped (``x-retyped: {version, from: {type, format}}``) may have the sheet's type as its former one.
+
 A field renamed in the API stays in the spec under its old name, ``deprecated: true`` and
 ``x-renamed-to: <new name>``, with the new name's type (older servers still send it); a field or
 enum value the SDK dropped stays too.
@@ -28,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .spec_tools import component_schemas, resolve_named, schema_types
+from .spec_tools import component_schemas, former_type, removed_fields, resolve_named, schema_types
 
 # Formats that make a JSON string something other than free text.
 TYPED_STRING_FORMATS = {"int64", "uint64", "int32", "date-time", "date", "time", "byte", "binary", "double", "float"}
@@ -54,6 +58,8 @@ class _Checker:
         fields = described["fields"]
         for name, entry in fields.items():
             path = f"{prefix}{name}"
+            if name not in properties and name in removed_fields(spec_schema):
+                continue  # the API removed it since the sheet was written
             if name not in properties:
                 dropped = " (the SDK dropped it; keep it for older servers)" if name in described["dropped"] else ""
                 problems.append(
@@ -84,6 +90,9 @@ class _Checker:
         return problems
 
     def field(self, path: str, where: str, entry: Mapping[str, Any], prop: Any) -> list[str]:
+        former = former_type(prop)
+        if former is not None and not self.field(path, where, entry, former):
+            return []  # the sheet has the type the spec records as former (x-retyped)
         ref, schema = resolve_named(self.spec, prop)
         if not isinstance(schema, Mapping):
             return [f"{path} ({where}): the spec's property is not a schema"]

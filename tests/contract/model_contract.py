@@ -12,6 +12,7 @@ import datetime
 import enum
 import importlib
 import typing
+import warnings
 from collections.abc import Mapping
 from types import GenericAlias, NoneType, UnionType
 from typing import Any
@@ -53,6 +54,43 @@ def attribute_name(property_name: str) -> str:
     return str(PythonIdentifier(property_name, prefix=FIELD_PREFIX))
 
 
+def generated_schemas(spec: Mapping[str, Any]) -> list[tuple[str, str, Schema]]:
+    """(where, class name, schema) of every class the generator makes: one per component schema
+    and one per inline object, map or enum inside them, named as the pinned generator names them
+    (the owner's class name and the property's name: ``TrainingConfig.schedule`` ->
+    ``TrainingConfigSchedule``)."""
+    found: list[tuple[str, str, Schema]] = []
+
+    def walk(where: str, name: str, schema: Schema) -> None:
+        found.append((where, name, schema))
+        for prop_name, prop in schema.get("properties", {}).items():
+            inline = inline_class_schema(prop)
+            if inline is not None:
+                walk(f"{where}.{prop_name}", inline_class_name(name, prop_name, prop), inline)
+
+    for schema_name, schema in component_schemas(spec).items():
+        walk(schema_name, class_name(schema_name), schema)
+    return found
+
+
+def inline_class_schema(prop: Any) -> Schema | None:
+    """The schema of an inline property the generator makes a class of (object, map or enum), else None;
+    for an array, that of its items."""
+    if not isinstance(prop, Mapping) or "$ref" in prop:
+        return None
+    if "enum" in prop or "object" in schema_types(prop):
+        return dict(prop)
+    if "array" in schema_types(prop):
+        return inline_class_schema(prop.get("items"))
+    return None
+
+
+def inline_class_name(owner_class: str, prop_name: str, prop: Any) -> str:
+    """The pinned generator's name for the class of an inline property (array items: ``..._item``)."""
+    suffix = "_item" if "array" in schema_types(prop) else ""
+    return class_name(f"{owner_class}_{prop_name}{suffix}")
+
+
 def model_problems(spec: Mapping[str, Any], package: str = PACKAGE) -> list[str]:
     models = importlib.import_module(f"{package}.models")
     unset_type: type = importlib.import_module(f"{package}.types").Unset
@@ -65,8 +103,7 @@ def model_problems(spec: Mapping[str, Any], package: str = PACKAGE) -> list[str]
         except (AttributeError, ImportError) as exc:
             problems.append(f"{package}.models.{name} is exported but cannot be imported: {exc}")
     expected_classes = set()
-    for schema_name, schema in component_schemas(spec).items():
-        name = class_name(schema_name)
+    for schema_name, name, schema in generated_schemas(spec):
         expected_classes.add(name)
         cls = namespace[name] if name in namespace else getattr(models, name, None)
         if not isinstance(cls, type):
@@ -118,13 +155,17 @@ def _model_problems(
     mapped = set()
     for prop_name, prop in schema.get("properties", {}).items():
         attr = attribute_name(prop_name)
-        mapped.add(attr)
         where = f"schema {schema_name}, property {prop_name}"
+        if isinstance(prop, Mapping) and prop.get("deprecated"):
+            # Kept under a private name, behind a property that warns (the generated accessors).
+            problems += _deprecated_problems(where, cls, attr, prop, attributes, _required_sample(spec, schema))
+            attr = f"_{attr}"
+        mapped.add(attr)
         if attr not in attributes:
             problems.append(f"{where}: no attribute {cls.__name__}.{attr} (spec changed without 'make generate'?)")
             continue
         try:
-            expected = python_type(spec, schema_name, prop_name, prop, namespace)
+            expected = python_type(spec, schema_name, prop_name, prop, namespace, owner=cls.__name__)
         except MissingClass as exc:
             problems.append(str(exc))
             continue
@@ -138,6 +179,10 @@ def _model_problems(
             continue
         base = {name: sample_value(spec, schema["properties"][name]) for name in required}  # from_dict needs them
         problems += _key_problems(spec, where, cls, prop_name, prop, attr, unset, base)
+        # The docstring names the type the user gets (not the wire's: an int64 is an int).
+        documented = f"{attr.lstrip('_')} ({type_text(hints.get(attr))})"
+        if documented not in " ".join((cls.__doc__ or "").split()):
+            problems.append(f"{where}: the docstring of {cls.__name__} does not say {documented!r}")
     mapped.add("additional_properties")  # a closed schema's class has one too, always empty
     if schema.get("additionalProperties", True) is not False:
         if "additional_properties" not in attributes:
@@ -153,6 +198,31 @@ def _model_problems(
     return problems
 
 
+def _required_sample(spec: Mapping[str, Any], schema: Schema) -> dict[str, Any]:
+    """Sample values of the schema's required properties: what from_dict needs at least."""
+    return {name: sample_value(spec, schema["properties"][name]) for name in schema.get("required", [])}
+
+
+def _deprecated_problems(
+    where: str, cls: type, attr: str, prop: Mapping[str, Any], attributes: set[str], base: Mapping[str, Any]
+) -> list[str]:
+    """A deprecated property reads through a property that warns, naming its x-renamed-to successor."""
+    accessor = getattr(cls, attr, None)
+    if not isinstance(accessor, property) or f"_{attr}" not in attributes:
+        return [f"{where}: deprecated, but {cls.__name__}.{attr} is no property over a private _{attr}"]
+    instance: Any = typing.cast(Any, cls).from_dict(base)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        accessor.fget(instance)  # type: ignore[misc]
+    texts = [str(w.message) for w in caught if issubclass(w.category, DeprecationWarning)]
+    renamed = prop.get("x-renamed-to")
+    successor = attribute_name(renamed) if isinstance(renamed, str) else None
+    if len(texts) != 1 or (successor and successor not in texts[0]):
+        wanted = f"one DeprecationWarning naming {successor}" if successor else "one DeprecationWarning"
+        return [f"{where}: reading {cls.__name__}.{attr} gave {texts or 'no warning'}, not {wanted}"]
+    return []
+
+
 def _key_problems(
     spec: Mapping[str, Any],
     where: str,
@@ -166,7 +236,7 @@ def _key_problems(
     """``from_dict`` reads the property from its JSON key (beside ``base``, the required ones),
     and ``to_dict`` writes it back there."""
     model: Any = cls
-    instance = model.from_dict({**base, prop_name: sample_value(spec, prop)})
+    instance = model.from_dict({**base, prop_name: sample_value(spec, prop)})  # attr: the stored (private) name
     if isinstance(getattr(instance, attr), unset) or prop_name in instance.additional_properties:
         return [f"{where}: {cls.__name__}.from_dict does not read JSON key {prop_name!r} into {attr}"]
     if prop_name not in instance.to_dict():
@@ -174,29 +244,33 @@ def _key_problems(
     return []
 
 
-def python_type(spec: Mapping[str, Any], schema_name: str, prop_name: str, prop: Any, namespace: dict[str, Any]) -> Any:
-    """The Python type the generator should use for a property (without the ``| Unset``)."""
+def python_type(
+    spec: Mapping[str, Any], schema_name: str, prop_name: str, prop: Any, namespace: dict[str, Any], owner: str = ""
+) -> Any:
+    """The Python type the generator should use for a property (without the ``| Unset``).
+
+    ``owner`` is the class the property belongs to, which names the classes of inline objects,
+    maps and enums."""
     if isinstance(prop, Mapping) and "$ref" in prop:
-        target = class_name(ref_name(prop["$ref"]))
-        if target not in namespace:
-            raise MissingClass(
-                f"schema {schema_name}, property {prop_name}: refers to {target}, which is not generated"
-            )
-        return namespace[target]
+        return _named_class(schema_name, prop_name, class_name(ref_name(prop["$ref"])), namespace)
+    if isinstance(prop, Mapping) and ("enum" in prop or "object" in schema_types(prop)):
+        inline = _named_class(schema_name, prop_name, inline_class_name(owner, prop_name, prop), namespace)
+        return inline | None if "null" in schema_types(prop) else inline
     prop = resolve(spec, prop)
     types = schema_types(prop) - {"null"}
     nullable = "null" in schema_types(prop)
     if len(types) != 1:
         raise UnsupportedSchema(f"schema {schema_name}, property {prop_name}: one non-null type expected, got {types}")
     (json_type,) = types
-    if "enum" in prop or (json_type == "object" and "properties" in prop):
-        raise UnsupportedSchema(
-            f"schema {schema_name}, property {prop_name}: inline enums/objects are not mapped; "
-            "use a $ref to a component schema"
-        )
     result: Any
     if json_type == "array":
-        result = GenericAlias(list, (python_type(spec, schema_name, prop_name, prop.get("items", {}), namespace),))
+        items = prop.get("items", {})
+        item_type = (
+            _named_class(schema_name, prop_name, inline_class_name(owner, prop_name, prop), namespace)
+            if inline_class_schema(items) is not None
+            else python_type(spec, schema_name, prop_name, items, namespace, owner)
+        )
+        result = GenericAlias(list, (item_type,))
     elif json_type == "string" and prop.get("format") in STRING_FORMATS:
         result = STRING_FORMATS[prop["format"]]
     elif json_type in SCALARS:
@@ -204,6 +278,12 @@ def python_type(spec: Mapping[str, Any], schema_name: str, prop_name: str, prop:
     else:
         raise UnsupportedSchema(f"schema {schema_name}, property {prop_name}: type {json_type} is not mapped")
     return result | None if nullable else result
+
+
+def _named_class(schema_name: str, prop_name: str, target: str, namespace: dict[str, Any]) -> Any:
+    if target not in namespace:
+        raise MissingClass(f"schema {schema_name}, property {prop_name}: refers to {target}, which is not generated")
+    return namespace[target]
 
 
 def sample_value(spec: Mapping[str, Any], prop: Any) -> Any:

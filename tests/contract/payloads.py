@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .spec_tools import JSON, component_schemas, dotted, resolve, schema_errors
+from .spec_tools import JSON, component_schemas, dotted, resolve, schema_errors, upgrade
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -83,5 +83,10 @@ def response_schema(spec: Mapping[str, Any], method: str, path: str, status: str
 
 
 def payload_problems(spec: Mapping[str, Any], payloads: list[Payload]) -> list[str]:
-    """One line per schema violation, each naming the payload and the field."""
-    return [f"{p.where}: {error}" for p in payloads for error in schema_errors(spec, p.schema, p.value)]
+    """One line per schema violation, each naming the payload and the field. A field the spec records
+    as retyped (x-retyped) may hold its former type: older servers send it, the client converts it."""
+    return [
+        f"{p.where}: {error}"
+        for p in payloads
+        for error in schema_errors(spec, p.schema, upgrade(spec, p.schema, p.value))
+    ]

@@ -3,6 +3,8 @@
 ``reference_problems`` returns one readable line per disagreement; an empty list means the spec
 covers the page. The spec may document more than the page (later enum values, error responses).
 The page comes from the repository's data file (tools/reference_data.py), not from the page itself.
+The page shows the API as it was: a field the spec records as removed (``x-removed`` on its
+schema) may be missing, and one it records as retyped (``x-retyped``) may have its former type.
 """
 
 from __future__ import annotations
@@ -13,7 +15,17 @@ from typing import Any
 from tools.reference_data import PARAMETER_SECTIONS, RESPONSE_SECTION, json_type
 from tools.reference_page import Credential, PageField, ReferencePage
 
-from .spec_tools import JSON, fits, operations, parameters, resolve, resolve_named, schema_types
+from .spec_tools import (
+    JSON,
+    fits,
+    former_type,
+    operations,
+    parameters,
+    removed_fields,
+    resolve,
+    resolve_named,
+    schema_types,
+)
 
 
 def reference_problems(spec: Mapping[str, Any], page: ReferencePage) -> list[str]:
@@ -41,6 +53,8 @@ def reference_problems(spec: Mapping[str, Any], page: ReferencePage) -> list[str
     properties = schema.get("properties", {})
     for page_field in page.fields.get(RESPONSE_SECTION, []):
         where = f"response field {page_field.name} (schema {schema_name})"
+        if page_field.name in removed_fields(schema) and page_field.name not in properties:
+            continue  # the API removed it since the page was written
         if page_field.name not in properties:
             problems.append(f"{where}: on the reference page, missing from the spec")
             continue
@@ -80,6 +94,9 @@ def _scheme_sends(scheme: Mapping[str, Any], credential: Credential) -> bool:
 
 def _field_problems(spec: Mapping[str, Any], where: str, page_field: PageField, prop: Any) -> list[str]:
     problems = []
+    former = former_type(prop)
+    if former is not None and former.get("type") == page_field.json_type:
+        prop = former  # the API retyped it since the page was written: the page shows the former type
     schema_name, schema = resolve_named(spec, prop)
     named = f" ({schema_name})" if schema_name else ""
     types = schema_types(schema)
@@ -105,6 +122,9 @@ def example_problems(spec: Mapping[str, Any], prop: Any, value: JSON, path: str,
 
     ``owner`` names the spec's schema and property the value sits in (``TrainingConfig.epochs``).
     """
+    former = former_type(prop)
+    if former is not None and fits(json_type(value), schema_types(former)):
+        prop = former  # retyped since the page was written (x-retyped): the example has the former type
     schema_name, schema = resolve_named(spec, prop)
     where = f"example field {path or '(root)'}" + (f" ({owner})" if owner else "")
     types = schema_types(schema)
@@ -120,6 +140,8 @@ def example_problems(spec: Mapping[str, Any], prop: Any, value: JSON, path: str,
         properties = schema.get("properties", {})
         for key, item in value.items():
             child = f"{path}.{key}" if path else key
+            if key in removed_fields(schema) and key not in properties:
+                continue  # the API removed it since the page was written (x-removed)
             if key not in properties:
                 problems.append(f"example field {child}: on the reference page, missing from the spec ({schema_name})")
             else:

@@ -6,6 +6,9 @@ a deliberately broken copy (see test_guards_bite.py).
 
 from __future__ import annotations
 
+import copy
+import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -105,9 +108,26 @@ def parameters(spec: Mapping[str, Any], path: str, operation: Mapping[str, Any])
     return {(p["in"], p["name"]): p for p in resolved}
 
 
+# proto3 JSON's 64-bit integers travel as decimal strings; the stock int64 check looks at numbers
+# only. A string must be a decimal integer of 64 bits (int64 or uint64: what the client reads).
+_INT_TEXT = re.compile(r"-?(0|[1-9][0-9]*)")
+
+
+def _is_int64_text(instance: object) -> bool:
+    if not isinstance(instance, str):
+        return bool(oas31_format_checker.conforms(instance, "int64"))
+    return bool(_INT_TEXT.fullmatch(instance)) and -(2**63) <= int(instance) < 2**64
+
+
+FORMAT_CHECKER = copy.deepcopy(oas31_format_checker)  # its own checkers dict: the stock one stays as it is
+FORMAT_CHECKER.checks("int64")(_is_int64_text)
+FORMAT_CHECKER.checks("uint64")(_is_int64_text)
+
+
 def make_validator(spec: Mapping[str, Any], schema: Mapping[str, Any]) -> OAS31Validator:
-    """A validator for one schema of the spec: OAS 3.1 (= JSON Schema 2020-12), formats checked."""
-    return OAS31Validator(inline_refs(spec, schema), format_checker=oas31_format_checker)
+    """A validator for one schema of the spec: OAS 3.1 (= JSON Schema 2020-12), formats checked
+    (an int64 or uint64 string must hold a number in range, so the spec needs no pattern for it)."""
+    return OAS31Validator(inline_refs(spec, schema), format_checker=FORMAT_CHECKER)
 
 
 def schema_errors(spec: Mapping[str, Any], schema: Mapping[str, Any], payload: JSON) -> list[str]:
@@ -126,3 +146,78 @@ def dotted(path: list[Any]) -> str:
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text or "(root)"
+
+
+# What the spec records about the API's own changes, for the guards that compare the spec with the
+# reference page and the current-API sheet (which describe the API as it was when written):
+#   x-removed: {field: version}  on a schema: the API removed the field; the spec dropped it then.
+#   x-retyped: {version, from: {type, format}}  on a property: the API changed its type, from that.
+
+
+def removed_fields(schema: Any) -> dict[str, str]:
+    """``{field: version}`` of the fields the API removed from an object schema (``x-removed``)."""
+    removed = schema.get("x-removed", {}) if isinstance(schema, Mapping) else {}
+    return {str(name): str(version) for name, version in removed.items()} if isinstance(removed, Mapping) else {}
+
+
+def former_type(prop: Any) -> Mapping[str, Any] | None:
+    """The ``{type, format}`` a property had before the API retyped it (``x-retyped.from``), or None."""
+    retyped = prop.get("x-retyped") if isinstance(prop, Mapping) else None
+    former = retyped.get("from") if isinstance(retyped, Mapping) else None
+    return former if isinstance(former, Mapping) else None
+
+
+def upgrade(spec: Mapping[str, Any], schema: Any, payload: JSON) -> JSON:
+    """``payload`` as the client reads it when it comes from an older server: each value of a
+    retyped field that has the former type converted as the client converts it (to its JSON text,
+    or from it; written here apart from the client's _decode.retyped, which it checks). Used to
+    validate and round-trip payloads written before a retype (the reference
+    page's example, fixtures) against today's spec."""
+    schema = resolve(spec, schema)
+    if not isinstance(payload, dict) or not isinstance(schema, Mapping):
+        return payload
+    properties = schema.get("properties", {})
+    upgraded = {}
+    for key, value in payload.items():
+        prop = properties.get(key)
+        if prop is None:
+            upgraded[key] = value
+            continue
+        if former_type(prop) is not None:
+            value = _converted(value, resolve(spec, prop).get("type"))
+        upgraded[key] = upgrade(spec, prop, value)
+    return upgraded
+
+
+def _converted(value: JSON, to: Any) -> JSON:
+    if to == "string" and json_type(value) in ("integer", "number"):
+        return json.dumps(value)
+    if to in ("integer", "number") and isinstance(value, str):
+        try:
+            number = json.loads(value)
+        except ValueError:
+            return value
+        return (
+            number
+            if json_type(number) in ("integer", "number") and (to == "number" or isinstance(number, int))
+            else value
+        )
+    return value
+
+
+def as_today(spec: Mapping[str, Any], schema: Any, payload: JSON) -> JSON:
+    """``payload`` of an older API as today's spec describes it: retyped fields converted
+    (``upgrade``), fields the spec records as removed (``x-removed``) left out, at every level."""
+    return _without_removed(spec, schema, upgrade(spec, schema, payload))
+
+
+def _without_removed(spec: Mapping[str, Any], schema: Any, payload: JSON) -> JSON:
+    schema = resolve(spec, schema)
+    if not isinstance(payload, dict) or not isinstance(schema, Mapping):
+        return payload
+    properties, removed = schema.get("properties", {}), removed_fields(schema)
+    return {
+        key: _without_removed(spec, properties[key], value) if key in properties else value
+        for key, value in payload.items()
+        if key in properties or key not in removed
+    }

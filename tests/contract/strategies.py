@@ -8,6 +8,9 @@ the schema does not name (it allows them). Two things it cannot do alone:
   APIs emit. Date-time properties get our own strategy: ``Z`` or numeric offsets, 0 to 9
   fractional digits.
 * ``format: int32``: JSON Schema ignores it, OpenAPI does not. Integers are bounded to int32.
+* ``format: int64`` / ``uint64`` strings (proto3 JSON's 64-bit integers): JSON Schema ignores the
+  format, so any string would be drawn. They get our own strategy: the decimal text of a number
+  in range, so the spec needs no ``pattern`` for them.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from hypothesis_jsonschema import from_schema
 from .spec_tools import JSON, inline_refs
 
 TIMESTAMP_FORMAT = "x-rfc3339-timestamp"  # our own format name: overriding "date-time" would warn
+# Our own format names for 64-bit integer strings, and the range each draws from.
+INT_STRING_FORMATS = {"int64": ("x-int64-string", -(2**63), 2**63 - 1), "uint64": ("x-uint64-string", 0, 2**64 - 1)}
 INT32 = {"minimum": -(2**31), "maximum": 2**31 - 1}
 RFC3339 = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?([Zz]|([+-])(\d{2}):(\d{2}))",
@@ -88,7 +93,18 @@ def _adapt(node: Any) -> Any:
         adapted["format"] = TIMESTAMP_FORMAT
     if adapted.get("type") == "integer" and adapted.get("format") == "int32":
         adapted = {**INT32, **adapted}
+    if adapted.get("type") == "string" and adapted.get("format") in INT_STRING_FORMATS and "pattern" not in adapted:
+        # The format says it all (a pattern the spec gives beside it is drawn from as it is).
+        adapted["format"] = INT_STRING_FORMATS[adapted["format"]][0]
     return adapted
+
+
+def custom_formats() -> dict[str, st.SearchStrategy[str]]:
+    """The strategies of our own format names (see generation_schema)."""
+    formats: dict[str, st.SearchStrategy[str]] = {TIMESTAMP_FORMAT: rfc3339_timestamps()}
+    for name, low, high in INT_STRING_FORMATS.values():
+        formats[name] = st.integers(min_value=low, max_value=high).map(str)
+    return formats
 
 
 def payloads(spec: Mapping[str, Any], schema: Mapping[str, Any]) -> st.SearchStrategy[JSON]:
@@ -99,7 +115,7 @@ def payloads(spec: Mapping[str, Any], schema: Mapping[str, Any]) -> st.SearchStr
     (and no extra fields: the sparse half has those, and they make drawing slow).
     """
     sparse = generation_schema(spec, schema)
-    formats = {TIMESTAMP_FORMAT: rfc3339_timestamps()}
+    formats = custom_formats()
     return st.one_of(
         from_schema(sparse, custom_formats=formats), from_schema(_require_all(sparse), custom_formats=formats)
     )

@@ -17,8 +17,10 @@ from typing import Any
 
 import pytest
 import yaml
+from openapi_python_client.strings import snake_case
 
 from tests.conftest import copy_repo
+from tests.spec_fields import example_field
 from tests.time_limits import slow
 from tools.current_api import SHEET_NAME
 from tools.reference_data import ENV_DIR, PAGE_NAME, reference_dir
@@ -37,6 +39,10 @@ CURRENT_DATA = "tests/contract/test_current_api_data.py"
 CURRENT_COMPARISON = f"{CURRENT_DATA}::test_data_file_matches_the_sheet"
 CURRENT_DATA_FILE = Path("reference/current-api.json")
 OPERATION = "/v1/accounts/{account_id}/reinforcementFineTuningJobs/{reinforcement_fine_tuning_job_id}"
+# The int field the breaks below use, from the spec (any int32 of the training settings will do).
+INT = example_field("integer", "int32", under="trainingConfig")
+INT_OWNER = INT.owner  # its component schema: TrainingConfig
+INT_MODULE = MODELS / f"{snake_case(INT_OWNER)}.py"
 # Each test copies the repo and runs pytest or the make check tool (a full generation) on the
 # copy, up to three times; each subprocess has its own 300 s limit, this test one more.
 pytestmark = slow(300, "copies the repo and runs guards (pytest, make check) on it as subprocesses")
@@ -112,11 +118,19 @@ def edit_spec(repo: Path, change: Callable[[dict[str, Any]], None]) -> None:
     (repo / SPEC_FILE).write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True))
 
 
+# When the unbroken copy fails too (the spec changed and a guard refuses it), every bite fails
+# with a confusing message: say so, so that the cause is read from the control test.
+CONTROL_HINT = (
+    "(if test_control_the_unbroken_copy_passes_every_guard fails too, the unbroken repository already "
+    "fails this guard: fix that first)"
+)
+
+
 def assert_fails_with(result: subprocess.CompletedProcess[str], *messages: str) -> None:
     output = result.stdout + result.stderr
     assert result.returncode == 1, f"the guard did not fail (exit {result.returncode}):\n{output[-4000:]}"
     for message in messages:
-        assert message in output, f"{message!r} not in the guard's output:\n{output[-4000:]}"
+        assert message in output, f"{message!r} not in the guard's output {CONTROL_HINT}:\n{output[-4000:]}"
 
 
 def test_control_the_unbroken_copy_passes_every_guard(tmp_path: Path) -> None:
@@ -194,17 +208,18 @@ def test_new_property_in_the_spec_without_regeneration(tmp_path: Path) -> None:
 
 def test_hand_edit_of_a_generated_model(tmp_path: Path) -> None:
     repo = scratch(tmp_path)
-    model = repo / MODELS / "training_config.py"
-    source, edits = re.subn(r"^(\s+epochs: )int\b", r"\1str", model.read_text(), count=1, flags=re.M)
-    assert edits == 1, "could not apply the break: no 'epochs: int' annotation in the generated model"
+    model = repo / INT_MODULE
+    attr = INT.attribute
+    source, edits = re.subn(rf"^(\s+{attr}: )int\b", r"\1str", model.read_text(), count=1, flags=re.M)
+    assert edits == 1, f"could not apply the break: no '{attr}: int' annotation in the generated model"
     model.write_text(source)
 
     assert_fails_with(
         run_guard(repo, CODE),
-        "schema TrainingConfig, property epochs: TrainingConfig.epochs is annotated str | Unset, "
+        f"schema {INT_OWNER}, property {INT.name}: {INT_OWNER}.{attr} is annotated str | Unset, "
         "the spec implies int | Unset",
     )
-    assert_fails_with(run_check_sync(repo), "epochs: str", "run 'make generate'")
+    assert_fails_with(run_check_sync(repo), f"{attr}: str", "run 'make generate'")
 
 
 def test_hand_edit_that_loses_a_value_on_the_way_back(tmp_path: Path) -> None:
@@ -253,13 +268,13 @@ def test_invalid_example_in_the_spec(tmp_path: Path) -> None:
 
     def break_example(spec: dict[str, Any]) -> None:
         media = spec["paths"][OPERATION]["get"]["responses"]["200"]["content"]["application/json"]
-        media["examples"]["reference"]["value"]["trainingConfig"]["epochs"] = "many"
+        media["examples"]["reference"]["value"].setdefault(INT.path[0], {})[INT.name] = "many"
 
     edit_spec(repo, break_example)
 
     assert_fails_with(
         run_guard(repo, PAYLOADS),
-        "examples.reference: trainingConfig.epochs: 'many' is not of type 'integer'",
+        f"examples.reference: {INT.dotted}: 'many' is not of type 'integer'",
     )
 
 

@@ -2,8 +2,9 @@
 
 ``shapes/shapes.yaml`` holds one property of every shape the templates support (string,
 boolean, int32, int64 as a string, float, double, date-time, date, enum, nested object, array,
-map, nullable, oneOf, anyOf). The project's own templates generate it into a scratch package
-beside the hand-written modules the models need; then, for every property found in the spec
+map, nullable, oneOf, anyOf; the object, map and enum both as a $ref and inline). The project's
+own templates generate it into a scratch package beside the hand-written modules the models
+need; then, for every property found in the spec
 (nested ones included), each JSON value its schema refuses must raise ``DecodeError`` naming the
 property's dotted path, and each value it accepts must come back from ``to_dict`` exactly.
 test_guards_bite.py shows the test failing when a template stops checking a shape.
@@ -21,6 +22,7 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.time_limits import slow
 from tools.generate import GenerateError, render_package
 from tools.generated_files import is_generated
 from tools.prism import ROOT
@@ -33,6 +35,8 @@ def json_type_name(value: Any) -> str:
         type(value), "null"
     )
 
+
+GENERATES = slow(30, "runs the generator on the fixture spec: about 2 s alone, several on a busy machine")
 
 HERE = Path(__file__).parent / "shapes"
 FIXTURE_SPEC = HERE / "shapes.yaml"
@@ -146,10 +150,12 @@ def test_the_fixture_holds_every_shape() -> None:
         seen.update(key for key in ("oneOf", "anyOf", "enum", "additionalProperties", "properties") if key in raw)
         if isinstance(raw.get("type"), list):
             seen.add("type-list")
+        if "$ref" not in site.schema and ("enum" in raw or "properties" in raw or "additionalProperties" in raw):
+            seen.add(f"inline {next(k for k in ('enum', 'properties', 'additionalProperties') if k in raw)}")
     expected = {
         "string:", "boolean:", "integer:int32", "string:int64", "string:uint64", "number:float", "number:double",
         "string:date-time", "string:date", "enum", "properties", "array:", "additionalProperties",
-        "type-list", "null:", "oneOf", "anyOf",
+        "type-list", "null:", "oneOf", "anyOf", "inline enum", "inline properties", "inline additionalProperties",
     }  # fmt: skip
     assert expected <= seen, f"missing shapes: {sorted(expected - seen)}"
 
@@ -178,8 +184,13 @@ def test_the_fixture_holds_every_shape() -> None:
             {"type": "integer", "enum": [1, 2]},
             "property 'ambiguous' (an integer enum: the API sends enum values as their names)",
         ),
+        (
+            {"type": "boolean", "x-retyped": {"version": "1.1.0", "from": {"type": "string"}}},
+            "property 'ambiguous' (x-retyped from string to boolean: the client cannot convert the old type",
+        ),
     ],
 )
+@GENERATES
 def test_a_shape_the_templates_cannot_check_stops_generation(
     tmp_path: Path, schema: dict[str, Any], complaint: str
 ) -> None:
@@ -226,3 +237,39 @@ def test_the_shape_test_bites_when_a_template_stops_checking(
     path.write_text(path.read_text().replace(check, unchecked, 1))
     found = problems(generate_fixture(tmp_path / "out", templates=templates))
     assert any(problem.startswith(site) for problem in found), "\n".join(found)
+
+
+@GENERATES
+def test_a_retyped_property_reads_its_former_type(tmp_path: Path) -> None:
+    """x-retyped: a value of the former JSON type (an older server's) is converted; others still refused."""
+    spec = yaml.safe_load(FIXTURE_SPEC.read_text())
+    properties = spec["components"]["schemas"][MODEL]["properties"]
+    properties["nowText"] = {"type": "string", "x-retyped": {"version": "1.1.0", "from": {"type": "integer"}}}
+    properties["nowCount"] = {
+        "type": "integer",
+        "format": "int32",
+        "x-retyped": {"version": "1.1.0", "from": {"type": "string"}},
+    }
+    changed = tmp_path / "spec.yaml"
+    changed.write_text(yaml.safe_dump(spec))
+    root = generate_fixture(tmp_path / "out", templates=ROOT / "templates", spec=changed)
+    sys.path.insert(0, str(root))
+    try:
+        for name in [m for m in sys.modules if m == PACKAGE or m.startswith(f"{PACKAGE}.")]:
+            del sys.modules[name]
+        model = importlib.import_module(f"{PACKAGE}.models").Shapes
+        errors = importlib.import_module(f"{PACKAGE}.errors")
+        base = {"requiredText": "r"}
+        old = model.from_dict({**base, "nowText": 3, "nowCount": "12"})
+        assert (old.now_text, old.now_count) == ("3", 12)
+        assert old.to_dict() == {**base, "nowText": "3", "nowCount": 12}  # written back in today's type
+        assert model.from_dict({**base, "nowText": "x", "nowCount": 5}).to_dict() == {
+            **base,
+            "nowText": "x",
+            "nowCount": 5,
+        }
+        for wrong in ({"nowText": True}, {"nowCount": "twelve"}, {"nowCount": "1.5"}):
+            with pytest.raises(errors.DecodeError, match=next(iter(wrong))):
+                model.from_dict({**base, **wrong})
+    finally:
+        sys.path.remove(str(root))

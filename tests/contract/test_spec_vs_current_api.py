@@ -97,8 +97,8 @@ def test_spec_covers_the_current_api(spec: dict[str, Any]) -> None:
         ),
         (
             "JobState/enum",
-            lambda e: e.remove("JOB_STATE_PAUSED"),
-            "the current API lists 18 enum values, the spec 17",
+            lambda e: e.__delitem__(slice(5, None)),  # fewer than the SDK lists, however many the spec has
+            "the current API lists 18 enum values, the spec ",
         ),
         (
             "DpoConfig/properties",

@@ -1,7 +1,7 @@
 # Generated from openapi/fireworks-rft.yaml by templates/model.py.jinja: edit those, then run 'make generate'.
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -14,8 +14,8 @@ T = TypeVar("T", bound="AcceleratorSeconds")
 _KNOWN_KEYS: frozenset[str] = frozenset({})
 
 
-@_attrs_define
-class AcceleratorSeconds:
+@_attrs_define(eq=False)  # Mapping's __eq__: equal to a dict of the same items
+class AcceleratorSeconds(Mapping[str, "int"]):
     """Accelerator time the job used, in seconds, keyed by accelerator type (for example
     `NVIDIA_H100_80GB`). Updated when the job completes or is cancelled. The values are
     64-bit integers, which the API sends as strings.
@@ -47,14 +47,11 @@ class AcceleratorSeconds:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> int:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.additional_properties)
 
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    def __len__(self) -> int:
+        return len(self.additional_properties)

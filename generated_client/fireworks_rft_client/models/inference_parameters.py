@@ -45,7 +45,7 @@ class InferenceParameters:
         top_k (int | Unset): Top-k sampling parameter.
     """
 
-    max_tokens: int | Unset = UNSET
+    _max_tokens: int | Unset = UNSET
 
     max_output_tokens: int | Unset = UNSET
 
@@ -53,7 +53,7 @@ class InferenceParameters:
 
     top_p: float | Unset = UNSET
 
-    n: int | Unset = UNSET
+    _n: int | Unset = UNSET
 
     response_candidates_count: int | Unset = UNSET
 
@@ -66,18 +66,38 @@ class InferenceParameters:
     # New names from_dict filled from a deprecated old one (x-renamed-to).
     _renamed: frozenset[str] = _attrs_field(init=False, default=frozenset(), eq=False, repr=False)
 
+    @property
+    def max_tokens(self) -> int | Unset:
+        """Deprecated: read max_output_tokens instead."""
+        _decode.warn_deprecated("InferenceParameters.max_tokens", "max_output_tokens")
+        return self._max_tokens
+
+    @max_tokens.setter
+    def max_tokens(self, value: int | Unset) -> None:
+        self._max_tokens = value
+
+    @property
+    def n(self) -> int | Unset:
+        """Deprecated: read response_candidates_count instead."""
+        _decode.warn_deprecated("InferenceParameters.n", "response_candidates_count")
+        return self._n
+
+    @n.setter
+    def n(self, value: int | Unset) -> None:
+        self._n = value
+
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self.additional_properties)
-        if not isinstance(self.max_tokens, Unset):
-            field_dict["maxTokens"] = self.max_tokens
+        if not isinstance(self._max_tokens, Unset):
+            field_dict["maxTokens"] = self._max_tokens
         if not isinstance(self.max_output_tokens, Unset):
             field_dict["maxOutputTokens"] = self.max_output_tokens
         if not isinstance(self.temperature, Unset):
             field_dict["temperature"] = _decode.float_to_json(self.temperature)
         if not isinstance(self.top_p, Unset):
             field_dict["topP"] = _decode.float_to_json(self.top_p)
-        if not isinstance(self.n, Unset):
-            field_dict["n"] = self.n
+        if not isinstance(self._n, Unset):
+            field_dict["n"] = self._n
         if not isinstance(self.response_candidates_count, Unset):
             field_dict["responseCandidatesCount"] = self.response_candidates_count
         if not isinstance(self.extra_body, Unset):
