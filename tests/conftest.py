@@ -12,6 +12,8 @@ import yaml
 from tools.prism import ROOT, SPEC, prism_server
 from tools.reference_data import load_reference_page
 
+from .scripted_clients import close_all
+
 
 def reference_example() -> dict[str, Any]:
     """The reference page's response example, from the repository's data file (a fresh copy)."""
@@ -95,3 +97,10 @@ def ca_file(ca: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
     path = tmp_path_factory.mktemp("ca") / "ca.pem"
     ca.cert_pem.write_to_path(str(path))
     return str(path)
+
+
+@pytest.fixture(autouse=True)
+def _close_scripted_clients() -> Iterator[None]:
+    """Closes the clients tests made with tests.scripted_clients.client, whatever the outcome."""
+    yield
+    close_all()

@@ -5,7 +5,7 @@ import asyncio
 import copy
 import functools
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -18,17 +18,16 @@ from fireworks_rft_client.models import (
     ReinforcementFineTuningJobInput,
     TrainingConfig,
 )
-from fireworks_rft_client.retries import Backoff
 from tests.conftest import load_spec, served_example, spec_operation
 
 from .local_server import Answer, Drop, Step, local_server
+from .scripted_clients import OPEN, client
 from .spec_fields import example_field
 
 # An int field of the training settings, from the spec (tests/spec_fields.py): any will do.
 INT = example_field("integer", "int32", under="trainingConfig")
 
 COLLECTION = "/v1/accounts/acme/reinforcementFineTuningJobs"
-TINY = Backoff(initial=0.001, maximum=0.002)
 
 
 @functools.cache
@@ -50,23 +49,6 @@ def created(job_id: str, body: dict[str, Any]) -> dict[str, Any]:
         **body,
         "name": f"accounts/acme/reinforcementFineTuningJobs/{job_id}",
     }
-
-
-_open: list[AuthenticatedClient] = []
-
-
-def client(url: str, **kwargs: Any) -> AuthenticatedClient:
-    kwargs.setdefault("backoff", TINY)
-    made = AuthenticatedClient(base_url=url, token="fw-test", account_id="acme", **kwargs)
-    _open.append(made)
-    return made
-
-
-@pytest.fixture(autouse=True)
-def close_clients() -> Iterator[None]:
-    yield
-    while _open:
-        _open.pop().close()
 
 
 async def create_async(url: str, body: Any, **kwargs: Any) -> Any:
@@ -167,7 +149,7 @@ def test_an_unusable_job_id_raises_before_any_request(job_id: str) -> None:
 
 def test_no_account_raises_before_any_request() -> None:
     made = AuthenticatedClient(base_url="http://127.0.0.1:9", token="fw-test", account_id=None)
-    _open.append(made)
+    OPEN.append(made)
     with pytest.raises(ValueError, match="account_id"):
         create_job(made, body_example())
 

@@ -4,14 +4,13 @@ after the encoded id, typed errors, and the retries each operation allows."""
 import asyncio
 import functools
 import json
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 import httpx
 import pytest
 
 from fireworks_rft_client import (
-    AuthenticatedClient,
     cancel_job,
     cancel_job_async,
     delete_job,
@@ -20,31 +19,13 @@ from fireworks_rft_client import (
     resume_job,
     resume_job_async,
 )
-from fireworks_rft_client.retries import Backoff
 from tests.conftest import served_example
 
 from .local_server import Answer, Drop, Stall, local_server
+from .scripted_clients import client
 
 JOBS = "/v1/accounts/acme/reinforcementFineTuningJobs"
-TINY = Backoff(initial=0.001, maximum=0.002)
 FAILED_PRECONDITION = Answer(400, {"code": 9, "message": "job is not running: JOB_STATE_COMPLETED", "details": []})
-
-_open: list[AuthenticatedClient] = []
-
-
-def client(url: str, **kwargs: Any) -> AuthenticatedClient:
-    kwargs.setdefault("backoff", TINY)
-    made = AuthenticatedClient(base_url=url, token="fw-test", account_id="acme", **kwargs)
-    _open.append(made)
-    return made
-
-
-@pytest.fixture(autouse=True)
-def close_clients() -> Iterator[None]:
-    yield
-    while _open:
-        _open.pop().close()
-
 
 Action = Callable[..., Any]
 AsyncAction = Callable[..., Coroutine[Any, Any, Any]]

@@ -2,16 +2,16 @@
 fetched with the same query, lazily; a looping or misshapen list ends with PaginationError."""
 
 import asyncio
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from fireworks_rft_client import AuthenticatedClient, JobPage, errors, list_jobs, list_jobs_async
+from fireworks_rft_client import JobPage, errors, list_jobs, list_jobs_async
 from fireworks_rft_client.paging import MAX_EMPTY_PAGES
 
 from .local_server import Answer, local_server
+from .scripted_clients import client
 
 NAME = "accounts/acme/reinforcementFineTuningJobs/"
 
@@ -29,22 +29,6 @@ def page(first: int, count: int, token: str, total: int | None = None) -> Answer
 
 
 THREE_PAGES = [page(0, 2, "t1", 5), page(2, 2, "t2", 5), page(4, 1, "", 5)]
-
-
-_open: list[AuthenticatedClient] = []
-
-
-def client(url: str, **kwargs: Any) -> AuthenticatedClient:
-    made = AuthenticatedClient(base_url=url, token="fw-test", account_id="acme", **kwargs)
-    _open.append(made)
-    return made
-
-
-@pytest.fixture(autouse=True)
-def close_clients() -> Iterator[None]:
-    yield
-    while _open:
-        _open.pop().close()
 
 
 def queries(paths: list[str]) -> list[dict[str, list[str]]]:

@@ -235,15 +235,7 @@ class _Wait:
         raise_on_failure: bool,
         clock: Callable[[], float],
     ) -> None:
-        if timeout is not None:
-            _check_positive("timeout", timeout)
-        _check_positive("poll_interval", poll_interval)
-        _check_positive("max_interval", max_interval)
-        if max_interval < poll_interval:
-            raise ValueError(f"max_interval ({max_interval}) must not be less than poll_interval ({poll_interval})")
-        _check_positive("backoff", backoff)
-        if backoff < 1:
-            raise ValueError(f"backoff must be at least 1, got {backoff}")
+        _check_schedule(timeout, poll_interval, max_interval, backoff)
         self.account_id, self.job_id = split_job_name(job, account_id, default_account_id=default_account_id)
         self.name = job_name(self.account_id, self.job_id)
         self.timeout = timeout
@@ -356,6 +348,19 @@ class _Wait:
         delay = self.interval
         self.interval = min(self.interval * self.backoff, self.max_interval)
         return delay
+
+
+def _check_schedule(timeout: float | None, poll_interval: float, max_interval: float, backoff: float) -> None:
+    """The polling settings the waiter and the watcher share, checked the same way in both."""
+    if timeout is not None:
+        _check_positive("timeout", timeout)
+    _check_positive("poll_interval", poll_interval)
+    _check_positive("max_interval", max_interval)
+    if max_interval < poll_interval:
+        raise ValueError(f"max_interval ({max_interval}) must not be less than poll_interval ({poll_interval})")
+    _check_positive("backoff", backoff)
+    if backoff < 1:
+        raise ValueError(f"backoff must be at least 1, got {backoff}")
 
 
 def _check_positive(name: str, value: float) -> None:

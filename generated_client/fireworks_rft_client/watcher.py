@@ -52,6 +52,7 @@ from .waiter import (
     DEFAULT_POLL_INTERVAL,
     DEFAULT_TIMEOUT,
     _check_positive,
+    _check_schedule,
     _retry_after,
 )
 
@@ -408,17 +409,9 @@ class _Watch:
         page_size: int,
         clock: Callable[[], float],
     ) -> None:
-        if timeout is not None:
-            _check_positive("timeout", timeout)
+        _check_schedule(timeout, poll_interval, max_interval, backoff)
         if stall_after is not None:
             _check_positive("stall_after", stall_after)
-        _check_positive("poll_interval", poll_interval)
-        _check_positive("max_interval", max_interval)
-        if max_interval < poll_interval:
-            raise ValueError(f"max_interval ({max_interval}) must not be less than poll_interval ({poll_interval})")
-        _check_positive("backoff", backoff)
-        if backoff < 1:
-            raise ValueError(f"backoff must be at least 1, got {backoff}")
         for setting, value, low in (("list_above", list_above, 0), ("page_size", page_size, 1)):
             if isinstance(value, bool) or not isinstance(value, int) or value < low:
                 raise ValueError(f"{setting} must be an int >= {low}, got {value!r}")
