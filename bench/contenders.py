@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-from fireworks import AsyncFireworks, Fireworks
+from fireworks import AsyncFireworks, DefaultAsyncHttpxClient, Fireworks
 from httpx_aiohttp import AiohttpTransport
 
 from bench.payload import ACCOUNT_ID, CURRENT, JOB_ID, JOB_IDS, JOB_PATH, TOKEN, job_example, job_path
@@ -31,6 +31,7 @@ from fireworks_rft_client.api.reinforcement_fine_tuning_jobs import get_reinforc
 OURS, HTTPX, SDK = "ours", "httpx", "sdk"
 HTTPX_URL = "httpx_url"
 OURS_HTTPX, HTTPX_AIOHTTP = "ours_httpx", "httpx_aiohttp"
+SDK_HTTPX = "sdk_httpx"
 LABELS = {
     OURS: "our client",
     HTTPX: "raw httpx + json.loads",
@@ -38,6 +39,7 @@ LABELS = {
     SDK: "official SDK (fireworks-ai)",
     OURS_HTTPX: "our client on httpx's own transport",
     HTTPX_AIOHTTP: "raw httpx on aiohttp transport",
+    SDK_HTTPX: "official SDK on httpx's own transport",
 }
 
 
@@ -93,8 +95,15 @@ def async_contenders(base_url: str) -> list[AsyncContender]:
     """Build inside the event loop that will use them."""
     auth = {"Authorization": f"Bearer {TOKEN}"}
     sdk = AsyncFireworks(api_key=TOKEN, base_url=base_url, account_id=ACCOUNT_ID)
+    # The SDK on httpx's own transport too, so that each of our transports meets the SDK on the same one.
+    sdk_httpx = AsyncFireworks(
+        api_key=TOKEN, base_url=base_url, account_id=ACCOUNT_ID, http_client=DefaultAsyncHttpxClient()
+    )
     contenders = [
-        AsyncContender(SDK, lambda: sdk.reinforcement_fine_tuning_jobs.get(JOB_ID), _summary_of_model, sdk.close)
+        AsyncContender(SDK, lambda: sdk.reinforcement_fine_tuning_jobs.get(JOB_ID), _summary_of_model, sdk.close),
+        AsyncContender(
+            SDK_HTTPX, lambda: sdk_httpx.reinforcement_fine_tuning_jobs.get(JOB_ID), _summary_of_model, sdk_httpx.close
+        ),
     ]
     for key, use_aiohttp in ((OURS, True), (OURS_HTTPX, False)):  # aiohttp is opt-in: asked for explicitly
         ours = AuthenticatedClient(base_url=base_url, token=TOKEN, use_aiohttp=use_aiohttp)

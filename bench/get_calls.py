@@ -18,6 +18,7 @@ from bench.contenders import (
     OURS,
     OURS_HTTPX,
     SDK,
+    SDK_HTTPX,
     AsyncContender,
     SyncContender,
     async_contenders,
@@ -102,6 +103,7 @@ async def _bench_async(base_url: str, settings: Settings, expected: dict[str, tu
                     "rps_ours_vs_httpx_aiohttp": paired_ratio(rps[OURS], rps[HTTPX_AIOHTTP]),
                     "rps_ours_httpx_vs_sdk": paired_ratio(rps[OURS_HTTPX], rps[SDK]),
                     "rps_ours_httpx_vs_httpx": paired_ratio(rps[OURS_HTTPX], rps[HTTPX]),
+                    "rps_ours_httpx_vs_sdk_httpx": paired_ratio(rps[OURS_HTTPX], rps[SDK_HTTPX]),
                 },
             }
     finally:

@@ -62,6 +62,12 @@ TARGETS = (
         1.0,
         False,
     ),
+    Target(
+        "async req/s at c=64, ours on httpx's transport / official SDK on httpx's transport",
+        ("async_get", "c64", "ratios", "rps_ours_httpx_vs_sdk_httpx"),
+        1.0,
+        False,
+    ),
     Target("list jobs, CPU per job: ours / official SDK", ("list_jobs", "ratios", "cpu_ours_vs_sdk"), 0.60, True),
     # Flat: listing ten times the jobs may not take much more memory (one page at a time).
     Target("list jobs, peak memory 10x jobs / 1x: ours", ("list_jobs", "ratios", "peak_growth_ours"), 1.5, True),
@@ -141,6 +147,7 @@ def _async_lines(section: dict[str, Any]) -> list[str]:
         ("rps_ours_vs_httpx", "ours / raw httpx (its own transport)"),
         ("rps_ours_httpx_vs_sdk", "ours on httpx's transport / official SDK"),
         ("rps_ours_httpx_vs_httpx", "ours on httpx's transport / raw httpx"),
+        ("rps_ours_httpx_vs_sdk_httpx", "ours / official SDK, both on httpx's transport"),
     ):
         rows.append([f"{label} (req/s)", *(_x(section[lv]["ratios"][ratio]) for lv in levels)])
     lines = _rows(header, rows)

@@ -26,7 +26,7 @@ from tools.prism import ROOT
 
 CLIENTS = ("ours", "httpx", "sdk")
 SYNC_CLIENTS = (*CLIENTS, "httpx_url")
-ASYNC_CLIENTS = (*CLIENTS, "ours_httpx", "httpx_aiohttp")
+ASYNC_CLIENTS = (*CLIENTS, "ours_httpx", "httpx_aiohttp", "sdk_httpx")
 SYNC_RATIOS = tuple(f"{kind}_ours_vs_{other}" for kind in ("cpu", "wall") for other in ("httpx", "httpx_url", "sdk"))
 # Every figure the bench reports, as a path into its JSON.
 FIGURES = (
@@ -46,7 +46,7 @@ FIGURES = (
     *[
         ("async_get", level, "ratios", r)
         for level in ("c1", "c16", "c64")
-        for r in ("rps_ours_vs_sdk", "rps_ours_vs_httpx", "rps_ours_httpx_vs_sdk")
+        for r in ("rps_ours_vs_sdk", "rps_ours_vs_httpx", "rps_ours_httpx_vs_sdk", "rps_ours_httpx_vs_sdk_httpx")
     ],
     *[("parsing", "from_dict_us", p, k) for p in PAYLOADS for k in ("ours", "pydantic")],
     *[("parsing", "ratios", f"from_dict_ours_vs_pydantic_{p}") for p in PAYLOADS],
@@ -159,7 +159,11 @@ def test_targets_pass_within_the_limit_and_miss_beyond_it() -> None:
         return {
             "sync_get": {"payloads": {p: {"ratios": ratios} for p in PAYLOADS}},
             "parsing": {"ratios": {"from_dict_ours_vs_pydantic_current": from_dict}},
-            "async_get": {"c64": {"ratios": {"rps_ours_vs_sdk": rps, "rps_ours_httpx_vs_sdk": rps}}},
+            "async_get": {
+                "c64": {
+                    "ratios": {"rps_ours_vs_sdk": rps, "rps_ours_httpx_vs_sdk": rps, "rps_ours_httpx_vs_sdk_httpx": rps}
+                }
+            },
         }
 
     at_the_limits = evaluate_targets(results(0.95, 1.10, 0.60, 1.0, 1.0))
@@ -170,6 +174,7 @@ def test_targets_pass_within_the_limit_and_miss_beyond_it() -> None:
     assert not any(beyond.values())
     assert "sync GET, CPU per call, the reference page's example: ours / raw httpx client.get(path)" in beyond
     assert "async req/s at c=64, ours on httpx's transport / official SDK" in beyond
+    assert "async req/s at c=64, ours on httpx's transport / official SDK on httpx's transport" in beyond
 
 
 def test_watch_targets_pass_within_the_limit_and_miss_beyond_it() -> None:
