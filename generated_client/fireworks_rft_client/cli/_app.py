@@ -276,7 +276,7 @@ def _watch_verdict(result: WatchResult, *, err: bool) -> int:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=False)
 @click.option("--from-job", metavar="JOB", help="Copy the configuration of this job (FILE's fields override it).")
 @click.option("--job-id", help="The new job's id (a create with an id is safe to retry).")
-@click.option("--dry-run", is_flag=True, help="Print the request body and send nothing.")
+@click.option("--dry-run", is_flag=True, help="Print the request body (secrets masked) and send nothing.")
 @output_option
 @click.pass_obj
 def create(
@@ -287,7 +287,7 @@ def create(
     With --from-job, FILE's fields are laid over the copied ones (objects merge key by key).
     """
     from .. import create_job  # noqa: PLC0415
-    from .inputs import checked_body, copied_body, merged  # noqa: PLC0415
+    from .inputs import checked_body, copied_body, merged, shown_body  # noqa: PLC0415
 
     if file is None and from_job is None:
         raise click.UsageError("give a FILE of the job's fields, or --from-job JOB")
@@ -301,8 +301,8 @@ def create(
                 raise click.UsageError(f"{file}: expected a mapping of the job's fields, got {type(loaded).__name__}")
             body = merged(body, loaded)
         checked = checked_body(body)
-        if dry_run:
-            click.echo(json.dumps(checked, indent=2))
+        if dry_run:  # what would be sent, with its secrets masked: a terminal or a CI log is no place for them
+            click.echo(json.dumps(shown_body(checked), indent=2))
             return ExitCode.OK
         created = create_job(client, checked, job_id=job_id)
     _emit(iter([created]), _output(output), single=True)

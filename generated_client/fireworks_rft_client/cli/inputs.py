@@ -11,11 +11,14 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
+
 from .. import errors
+from .._decode import mask_secret
 from ..models import ReinforcementFineTuningJob, ReinforcementFineTuningJobInput
 from ..types import Unset
 
-__all__ = ["checked_body", "copied_body", "merged"]
+__all__ = ["checked_body", "copied_body", "merged", "shown_body"]
 
 # The create form takes the renamed inference parameters under their new names only; the job's
 # model holds the value under the new attribute whichever name the server sent.
@@ -26,6 +29,24 @@ def checked_body(fields: Mapping[str, Any]) -> dict[str, Any]:
     """``fields`` as they will be sent; errors.DecodeError names what does not fit."""
     body: dict[str, Any] = ReinforcementFineTuningJobInput.from_dict(fields).to_dict()
     return body
+
+
+def shown_body(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The body as ``--dry-run`` prints it: secret fields (those the models mask in their repr) as ``***``."""
+    shown: dict[str, Any] = _masked(ReinforcementFineTuningJobInput.from_dict(fields)).to_dict()
+    return shown
+
+
+def _masked(model: Any) -> Any:
+    """A shallow copy of ``model`` whose secret strings read ``***``, nested models included."""
+    model = copy.copy(model)
+    for field in attrs.fields(type(model)):
+        value = getattr(model, field.name)
+        if field.repr is mask_secret and isinstance(value, str):
+            setattr(model, field.name, "***")
+        elif attrs.has(type(value)):
+            setattr(model, field.name, _masked(value))
+    return model
 
 
 def copied_body(job: ReinforcementFineTuningJob) -> dict[str, Any]:
