@@ -11,8 +11,9 @@ Stages, in the order a call runs them:
 - URL merged with base_url: httpx parses a relative URL and merges it with the client's base URL
   inside build_request, on every call; ours finds the merged URL in its cache (_absolute_urls);
 - httpx build_request, the rest: headers, cookies, the Request, given an absolute URL;
-- send_request around httpx: our retry loop, per-call timeout, closed-client and error
-  handling, measured with httpx's request replaced by one that returns a prepared response;
+- send_request around httpx: our retry loop, the attempt's deadline and the in-flight gate,
+  closed-client and error handling, measured with httpx's build_request and send replaced by
+  ones that hand back a prepared request and response;
 - httpx send: connection pool, h11, the socket, the body read;
 - JSON decode: json.loads of the body (response.json() in ours does the same);
 - _parse_response around them: the status check and the type check of the decoded body;
@@ -34,13 +35,20 @@ from fireworks_rft_client.models import ReinforcementFineTuningJob
 
 
 class _Prepared(httpx.Client):
-    """An httpx client whose request() hands back one prepared response: send_request's own cost."""
+    """An httpx client that builds one prepared request and sends back one prepared response, so
+    that timing send_request leaves only its own cost (build_request and send are stages of their own)."""
 
-    def __init__(self, base_url: str, response: httpx.Response) -> None:
+    def __init__(self, base_url: str, request: httpx.Request, response: httpx.Response) -> None:
         super().__init__(base_url=base_url)
-        self._response = response
+        self._request, self._response = request, response
+
+    def build_request(self, *args: Any, **kwargs: Any) -> httpx.Request:
+        return self._request
 
     def request(self, *args: Any, **kwargs: Any) -> httpx.Response:
+        return self._response
+
+    def send(self, *args: Any, **kwargs: Any) -> httpx.Response:
         return self._response
 
 
@@ -72,7 +80,7 @@ def _measure(base_url: str, rounds: int, fast: int, slow: int) -> dict[str, floa
         response = ours_httpx.send(ours_request)
         body = job_body()
         data = json.loads(body)
-        prepared._pool.sync = _Prepared(base_url, response)
+        prepared._pool.sync = _Prepared(base_url, ours_request, response)
         t = _time_all(
             {
                 "get_kwargs": (lambda: get_job._get_kwargs(ACCOUNT_ID, JOB_ID), fast),
