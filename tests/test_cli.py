@@ -21,7 +21,7 @@ from fireworks_rft_client.cli import ExitCode
 from tools.job_fleet_server import Fleet, job_fleet_server, running
 
 from .contract.spec_tools import schema_errors
-from .spec_fields import example_field, load_spec
+from .spec_fields import Field, example_field, fields, load_spec
 from .time_limits import slow
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -421,6 +421,34 @@ def test_create_dry_run_sends_nothing_and_from_job_copies_input_fields_only(flee
         "wandbConfig": {"enabled": True, "project": "p"},
     }
     assert [method for method, _ in fleet.requests] == ["GET"], "the copy is read; nothing is created"
+
+
+def _sample(field: Field) -> Any:
+    """A value of the field's JSON type (strings as resource names)."""
+    kind = field.schema.get("type")
+    if kind in ("integer", "number"):
+        return 7
+    assert kind == "string" and "format" not in field.schema, f"no sample value for {field.dotted}: {field.schema}"
+    return f"accounts/acme/things/{field.name}"
+
+
+@PIPED
+def test_create_from_job_sends_a_renamed_field_under_its_new_name_only(fleet: Fleet) -> None:
+    """Each old name the spec keeps (x-renamed-to), as an older server sends it, is copied under today's name."""
+    renamed = [field for field in fields() if "x-renamed-to" in field.schema]
+    assert renamed, "the spec renames no field"
+    fleet.add(ACCOUNT, "old", [{"state": "JOB_STATE_COMPLETED"}],
+              **deep_merge(required_on_create(), *(field.payload(_sample(field)) for field in renamed)))  # fmt: skip
+    result = run(fleet, "create", "--from-job", "old", "--dry-run")
+    assert result.returncode == ExitCode.OK, result.stderr
+    body = json.loads(result.stdout)
+    for field in renamed:
+        *parents, _ = field.path
+        where = body
+        for parent in parents:
+            where = where.get(parent, {})
+        assert field.name not in where, f"{field.dotted}: the old name sent\n{body}"
+        assert where.get(field.schema["x-renamed-to"]) == _sample(field), f"{field.dotted}: lost\n{body}"
 
 
 @PIPED
