@@ -90,6 +90,46 @@ def test_what_only_the_spec_has_is_informational(sdk: dict[str, Any]) -> None:
     assert status == 0 and f"query parameter  GET {JOBS}  showDeleted" in text
 
 
+def _sent_fields(sdk: dict[str, Any], spec: dict[str, Any]) -> list[str]:
+    """Top-level fields both the SDK's create and the spec's create body send, the spec's order."""
+    body = spec["components"]["schemas"]["ReinforcementFineTuningJobInput"]["properties"]
+    return [name for name in body if name in sdk["operations"]["create"]["body"]]
+
+
+def _rename(spec: dict[str, Any], old: str, new: str, *, record: bool = True) -> None:
+    """The README's rename recipe on ``old``: the job keeps it deprecated (x-renamed-to), the body sends ``new``."""
+    schemas = spec["components"]["schemas"]
+    job, body = schemas["ReinforcementFineTuningJob"]["properties"], schemas["ReinforcementFineTuningJobInput"]
+    job[new] = copy.deepcopy(job[old])
+    if record:
+        job[old].update({"deprecated": True, "x-renamed-to": new})
+    body["properties"][new] = body["properties"].pop(old)
+
+
+def test_a_renamed_or_deprecated_body_field_the_twin_keeps_is_informational(sdk: dict[str, Any]) -> None:
+    """The README's rename and deprecate recipes take the old names out of the create body; the job
+    schema keeps them deprecated (the rename with x-renamed-to): the SDK sending them is no drift."""
+    spec = copy.deepcopy(load_spec())
+    renamed, deprecated = _sent_fields(sdk, spec)[:2]
+    _rename(spec, renamed, "brandNewName")
+    spec["components"]["schemas"]["ReinforcementFineTuningJob"]["properties"][deprecated]["deprecated"] = True
+    del spec["components"]["schemas"]["ReinforcementFineTuningJobInput"]["properties"][deprecated]
+    text, status = api_drift_operations.run(sdk, spec)
+    assert status == 0, text
+    assert f"body field       POST {JOBS}  {renamed}: renamed to brandNewName (x-renamed-to)" in text
+    assert f"body field       POST {JOBS}  {deprecated}: deprecated" in text
+    assert f"body field       POST {JOBS}  brandNewName" in text.split("The spec has, the SDK lacks", 1)[1]
+
+
+def test_an_old_name_the_twin_does_not_keep_is_lacking(sdk: dict[str, Any]) -> None:
+    """The same rename without its records (no deprecated, no x-renamed-to on the job) is drift."""
+    spec = copy.deepcopy(load_spec())
+    renamed = _sent_fields(sdk, spec)[0]
+    _rename(spec, renamed, "brandNewName", record=False)
+    text, status = api_drift_operations.run(sdk, spec)
+    assert status == 1 and f"body field       POST {JOBS}  {renamed}\n" in text, text
+
+
 @slow(120, "runs make api-drift's tool as a subprocess: both SDK readers in the project's .venv")
 def test_make_api_drift_prints_both_reports_and_fails_on_a_lacking_operation(tmp_path: Path) -> None:
     spec = copy.deepcopy(load_spec())

@@ -14,12 +14,14 @@ from typing import Any
 
 import pexpect
 import pytest
+import yaml
 from packaging.requirements import Requirement
 
 from fireworks_rft_client.cli import ExitCode
 from tools.job_fleet_server import Fleet, job_fleet_server, running
 
 from .contract.spec_tools import schema_errors
+from .spec_fields import Field, example_field, fields, load_spec
 from .time_limits import slow
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,6 +106,28 @@ def finish(child: "pexpect.spawn[str]") -> int:
 
 def job_schema_errors(spec: dict[str, Any], payload: Any) -> list[str]:
     return schema_errors(spec, spec["components"]["schemas"]["ReinforcementFineTuningJob"], payload)
+
+
+def deep_merge(*parts: dict[str, Any]) -> dict[str, Any]:
+    """The parts' fields together, nested objects merged key by key."""
+    result: dict[str, Any] = {}
+    for part in parts:
+        for key, value in part.items():
+            both = isinstance(value, dict) and isinstance(result.get(key), dict)
+            result[key] = deep_merge(result[key], value) if both else value
+    return result
+
+
+def required_on_create() -> dict[str, str]:
+    """The create body's required fields (from the spec), each with a resource name."""
+    required = load_spec()["components"]["schemas"]["ReinforcementFineTuningJobInput"]["required"]
+    return {name: f"accounts/acme/{name}s/math" for name in required}
+
+
+# Any int field and any string field of the training config: which ones does not matter.
+INT_FIELD = example_field("integer", "int32", under="trainingConfig")
+TEXT_FIELD = example_field("string", under="trainingConfig")
+MODEL = "accounts/fireworks/models/llama"
 
 
 # --- the live display ----------------------------------------------------------------------------
@@ -363,10 +387,8 @@ def test_list_on_a_terminal_is_a_table(fleet: Fleet) -> None:
 @PIPED
 def test_create_from_a_yaml_file_with_a_job_id(fleet: Fleet, tmp_path: Path, spec: dict[str, Any]) -> None:
     file = tmp_path / "job.yaml"
-    file.write_text(
-        "dataset: accounts/acme/datasets/math\nevaluator: accounts/acme/evaluators/exact\n"
-        "trainingConfig:\n  baseModel: accounts/fireworks/models/llama\n  epochs: 2\n"
-    )
+    fields = deep_merge(required_on_create(), TEXT_FIELD.payload(MODEL), INT_FIELD.payload(2))
+    file.write_text(yaml.safe_dump(fields))
     result = run(fleet, "create", str(file), "--job-id", "my-job")
     assert result.returncode == ExitCode.OK, result.stderr
     created = json.loads(result.stdout)
@@ -374,16 +396,14 @@ def test_create_from_a_yaml_file_with_a_job_id(fleet: Fleet, tmp_path: Path, spe
     assert job_schema_errors(spec, created) == []
     [(method, target)] = fleet.requests
     assert method == "POST" and "reinforcementFineTuningJobId=my-job" in target
-    sent = json.loads(fleet.bodies[0])
-    assert sent["trainingConfig"] == {"baseModel": "accounts/fireworks/models/llama", "epochs": 2}
+    assert json.loads(fleet.bodies[0]) == fields
 
 
 @PIPED
 def test_create_dry_run_sends_nothing_and_from_job_copies_input_fields_only(fleet: Fleet, tmp_path: Path) -> None:
+    inputs = deep_merge(required_on_create(), INT_FIELD.payload(3), TEXT_FIELD.payload(MODEL))
     source = {
-        "dataset": "accounts/acme/datasets/math",
-        "evaluator": "accounts/acme/evaluators/exact",
-        "trainingConfig": {"epochs": 3, "baseModel": "accounts/fireworks/models/llama"},
+        **inputs,
         "inferenceParameters": {"maxTokens": 512},  # an older server's name: sent as maxOutputTokens
         "wandbConfig": {"enabled": True, "project": "p", "url": "https://wandb.example/run"},
         "jobProgress": {"percent": 100},
@@ -391,25 +411,54 @@ def test_create_dry_run_sends_nothing_and_from_job_copies_input_fields_only(flee
     }
     fleet.add(ACCOUNT, "old", [{"state": "JOB_STATE_COMPLETED"}], **source)
     override = tmp_path / "override.json"
-    override.write_text(json.dumps({"trainingConfig": {"epochs": 5}}))
+    override.write_text(json.dumps(INT_FIELD.payload(5)))
     result = run(fleet, "create", str(override), "--from-job", "old", "--dry-run")
     assert result.returncode == ExitCode.OK, result.stderr
     body = json.loads(result.stdout)
     assert body == {
-        "dataset": "accounts/acme/datasets/math",
-        "evaluator": "accounts/acme/evaluators/exact",
-        "trainingConfig": {"epochs": 5, "baseModel": "accounts/fireworks/models/llama"},  # merged, not replaced
+        **deep_merge(inputs, INT_FIELD.payload(5)),  # merged, not replaced: the string field stays
         "inferenceParameters": {"maxOutputTokens": 512},
         "wandbConfig": {"enabled": True, "project": "p"},
     }
     assert [method for method, _ in fleet.requests] == ["GET"], "the copy is read; nothing is created"
 
 
+def _sample(field: Field) -> Any:
+    """A value of the field's JSON type (strings as resource names)."""
+    kind = field.schema.get("type")
+    if kind in ("integer", "number"):
+        return 7
+    assert kind == "string" and "format" not in field.schema, f"no sample value for {field.dotted}: {field.schema}"
+    return f"accounts/acme/things/{field.name}"
+
+
+@PIPED
+def test_create_from_job_sends_a_renamed_field_under_its_new_name_only(fleet: Fleet) -> None:
+    """Each old name the spec keeps (x-renamed-to), as an older server sends it, is copied under today's name."""
+    renamed = [field for field in fields() if "x-renamed-to" in field.schema]
+    assert renamed, "the spec renames no field"
+    fleet.add(ACCOUNT, "old", [{"state": "JOB_STATE_COMPLETED"}],
+              **deep_merge(required_on_create(), *(field.payload(_sample(field)) for field in renamed)))  # fmt: skip
+    result = run(fleet, "create", "--from-job", "old", "--dry-run")
+    assert result.returncode == ExitCode.OK, result.stderr
+    body = json.loads(result.stdout)
+    for field in renamed:
+        *parents, _ = field.path
+        where = body
+        for parent in parents:
+            where = where.get(parent, {})
+        assert field.name not in where, f"{field.dotted}: the old name sent\n{body}"
+        assert where.get(field.schema["x-renamed-to"]) == _sample(field), f"{field.dotted}: lost\n{body}"
+
+
 @PIPED
 @pytest.mark.parametrize(
     ("content", "complaint"),
     [
-        ("dataset: d\nevaluator: e\ntrainingConfig: {epochs: many}\n", "trainingConfig.epochs"),
+        (
+            yaml.safe_dump({"dataset": "d", "evaluator": "e", **INT_FIELD.payload("many")}),
+            f"{INT_FIELD.dotted}: expected integer",
+        ),
         ("dataset: d\nevaluator: e\nstate: JOB_STATE_RUNNING\n", "state: unexpected field"),
         ("evaluator: e\n", "dataset"),
         ("- a list\n", "expected a mapping"),

@@ -122,11 +122,13 @@ def spec_tree(spec: Mapping[str, Any], schema: Any, seen: tuple[str, ...] = ()) 
 
 
 def _with_changes(node: Node, prop: Any) -> Node:
-    """The property's own record of an API change (x-renamed-to, x-retyped) on its node."""
+    """The property's own record of an API change (x-renamed-to, deprecated, x-retyped) on its node."""
     if not isinstance(prop, Mapping):
         return node
     if isinstance(prop.get("x-renamed-to"), str):
         node = {**node, "renamed_to": prop["x-renamed-to"]}
+    if prop.get("deprecated") is True:
+        node = {**node, "deprecated": True}
     former = prop.get("x-retyped", {}).get("from") if isinstance(prop.get("x-retyped"), Mapping) else None
     if isinstance(former, Mapping):
         node = {

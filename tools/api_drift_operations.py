@@ -8,7 +8,11 @@ the request body, are compared by JSON name. Path parameters are matched by the 
 
 - the SDK has it, the spec lacks it (an operation, a query parameter, a body field): the spec
   should catch up; the exit status is 1;
-- the spec has it, the SDK does not: informational.
+- the spec has it, the SDK does not: informational;
+- a body field the SDK sends that the spec's create body leaves out on purpose: its twin schema
+  (the job, for ``<Name>Input``) keeps it deprecated for older servers, renamed (``x-renamed-to``)
+  or not (README, "When the API changes"): informational. The records are read as the field half
+  reads them (tools/api_drift.py's spec tree).
 
 Kept apart from tools/api_drift.py (the job's fields) so that each stays small; tools/sdk_reader.py
 runs the operations reader in the same interpreter (the SDK imported once), and api_drift prints
@@ -41,6 +45,7 @@ class Finding:
 class OperationDrift:
     lacking: list[Finding] = field(default_factory=list)  # the SDK has it, the spec does not
     dropped: list[Finding] = field(default_factory=list)  # the spec has it, the SDK does not
+    kept: list[Finding] = field(default_factory=list)  # a body field the twin keeps deprecated (renamed or not)
 
 
 def read_sdk_operations(python: str) -> dict[str, Any]:
@@ -65,7 +70,7 @@ def _resolve(spec: Mapping[str, Any], node: Any) -> Any:
 
 
 def spec_operations(spec: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-    """``"VERB /path"`` -> {"query": [names], "body": [top-level field names] | None}."""
+    """``"VERB /path"`` -> {"query": [names], "body": [top-level field names] | None, "kept": {name: why}}."""
     found: dict[str, dict[str, Any]] = {}
     for path, item in (spec.get("paths") or {}).items():
         for verb in HTTP_METHODS:
@@ -74,12 +79,34 @@ def spec_operations(spec: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
                 continue
             parameters = [_resolve(spec, p) for p in [*item.get("parameters", []), *operation.get("parameters", [])]]
             body = _resolve(spec, operation.get("requestBody"))
-            schema = _resolve(spec, ((body or {}).get("content") or {}).get("application/json", {}).get("schema"))
+            reference = ((body or {}).get("content") or {}).get("application/json", {}).get("schema")
+            schema = _resolve(spec, reference)
             found[f"{verb.upper()} {path}"] = {
                 "query": [p["name"] for p in parameters if p.get("in") == "query"],
                 "body": list((schema or {}).get("properties") or {}) if schema else None,
+                "kept": _kept_by_twin(spec, reference),
             }
     return found
+
+
+def _kept_by_twin(spec: Mapping[str, Any], reference: Any) -> dict[str, str]:
+    """The fields a create body ``<Name>Input`` leaves out because ``<Name>`` keeps them deprecated,
+    with why: ``{"evaluationDataset": "renamed to evalDataset (x-renamed-to)"}``."""
+    ref = reference.get("$ref") if isinstance(reference, Mapping) else None
+    if not isinstance(ref, str) or not ref.endswith("Input"):
+        return {}
+    twin = ref.removesuffix("Input")
+    if _resolve(spec, {"$ref": twin}) is None:
+        return {}
+    # Imported here: tools.api_drift imports this module to print both reports.
+    from tools.api_drift import spec_tree
+
+    fields = spec_tree(spec, {"$ref": twin}).get("fields") or {}
+    return {
+        name: f"renamed to {node['renamed_to']} (x-renamed-to)" if "renamed_to" in node else "deprecated"
+        for name, node in fields.items()
+        if node.get("deprecated") or "renamed_to" in node
+    }
 
 
 def compare(sdk: Mapping[str, Any], spec: Mapping[str, Any]) -> OperationDrift:
@@ -95,11 +122,18 @@ def compare(sdk: Mapping[str, Any], spec: Mapping[str, Any]) -> OperationDrift:
             ("query parameter", op["query"], mine["query"]),
             ("body field", op["body"] or [], mine["body"] or []),
         ):
-            drift.lacking += [Finding(key, what, n) for n in sdk_names if n not in spec_names]
+            for n in sdk_names:
+                if n in spec_names:
+                    continue
+                if what == "body field" and n in mine["kept"]:
+                    drift.kept.append(Finding(key, what, f"{n}: {mine['kept'][n]}"))
+                else:
+                    drift.lacking.append(Finding(key, what, n))
             drift.dropped += [Finding(key, what, n) for n in spec_names if n not in sdk_names]
     drift.dropped += [Finding(key, "operation", "no SDK method") for key in ours if key not in theirs]
     drift.lacking.sort()
     drift.dropped.sort()
+    drift.kept.sort()
     return drift
 
 
@@ -113,6 +147,10 @@ def run(sdk: Mapping[str, Any], spec: Mapping[str, Any]) -> tuple[str, int]:
     else:
         count = len(sdk["operations"])
         lines.append(f"The spec has every operation, query parameter and body field of the SDK's {count} methods.")
+    if drift.kept:
+        heading = "the create body leaves out what its twin keeps deprecated"
+        lines += ["", f"The SDK sends an old name, {heading} ({len(drift.kept)}): informational"]
+        lines += [f"  {f.what:<15}  {f.operation}  {f.name}" for f in drift.kept]
     if drift.dropped:
         lines += ["", f"The spec has, the SDK lacks ({len(drift.dropped)}): informational"]
         lines += [f"  {f.what:<15}  {f.operation}  {f.name}" for f in drift.dropped]

@@ -4,7 +4,8 @@ The input model (``ReinforcementFineTuningJobInput``) is closed: a field it does
 value of the wrong type, is a ``DecodeError`` naming the field. A file a user wrote is checked
 as it is, before anything is sent (a typo or an output-only field such as ``state`` is refused).
 A job copied with ``--from-job`` keeps only what the input model takes: what the API reports
-about a job (state, progress, times, the W&B run's URL...) is not part of a create.
+about a job (state, progress, times, the W&B run's URL...) is not part of a create, nor is the
+old name of a renamed field (``x-renamed-to``): its value goes under the new name.
 """
 
 import copy
@@ -16,13 +17,8 @@ import attrs
 from .. import errors
 from .._decode import mask_secret
 from ..models import ReinforcementFineTuningJob, ReinforcementFineTuningJobInput
-from ..types import Unset
 
 __all__ = ["checked_body", "copied_body", "merged", "shown_body"]
-
-# The create form takes the renamed inference parameters under their new names only; the job's
-# model holds the value under the new attribute whichever name the server sent.
-_RENAMED = (("max_output_tokens", "maxOutputTokens"), ("response_candidates_count", "responseCandidatesCount"))
 
 
 def checked_body(fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -51,13 +47,9 @@ def _masked(model: Any) -> Any:
 
 def copied_body(job: ReinforcementFineTuningJob) -> dict[str, Any]:
     """The input fields of ``job``, in the API's JSON form."""
+    job = copy.deepcopy(job)
+    _under_new_names_too(job)
     data = job.to_dict()
-    params = job.inference_parameters
-    if not isinstance(params, Unset):
-        for attribute, key in _RENAMED:
-            value = getattr(params, attribute)
-            if not isinstance(value, Unset):
-                data.setdefault("inferenceParameters", {})[key] = value
     for _ in range(_count_keys(data)):  # each pass drops one field; the loop cannot outlast the fields
         try:
             ReinforcementFineTuningJobInput.from_dict(data)
@@ -79,6 +71,21 @@ def merged(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, An
         else:
             result[key] = copy.deepcopy(value)
     return result
+
+
+def _under_new_names_too(model: Any) -> None:
+    """Have ``to_dict`` write a renamed field's value under its new name as well as the old one it
+    came under: the models fill the new attribute from an older server's old name, and write back
+    only the name that came unless told otherwise (``_renamed``, generated for each x-renamed-to).
+    The create body takes today's names only, so the old one is then dropped as unexpected."""
+    if attrs.has(type(model)):
+        if hasattr(model, "_renamed"):
+            model._renamed = frozenset()
+        for attribute in attrs.fields(type(model)):
+            _under_new_names_too(getattr(model, attribute.name))
+    elif isinstance(model, list):
+        for item in model:
+            _under_new_names_too(item)
 
 
 def _drop(data: dict[str, Any], path: list[str | int]) -> None:
