@@ -88,12 +88,9 @@ def repeatable(operation: str | None, request_kwargs: Mapping[str, Any]) -> bool
 
 def _non_negative(instance: object, attribute: object, value: float) -> None:
     """A finite number of seconds >= 0 (NaN and infinity too are refused), else a ConfigurationError."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < math.inf:
-        from .errors import ConfigurationError  # noqa: PLC0415 - errors imports this module
+    from ._settings import check_seconds  # noqa: PLC0415 - _settings imports errors, which imports this module
 
-        raise ConfigurationError(
-            f"Backoff: {getattr(attribute, 'name', '?')} must be a finite number of seconds >= 0, got {value!r}"
-        )
+    check_seconds(f"Backoff: {getattr(attribute, 'name', '?')}", value)
 
 
 @define(frozen=True)
